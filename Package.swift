@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "RsaUtilsConformance",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "conformance", targets: ["conformance"]),
+        .library(name: "RSA", targets: ["RSA"]),
+        .library(name: "MD5", targets: ["MD5"]),
+        .library(name: "TokenSign", targets: ["TokenSign"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", exact: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-asn1.git", exact: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+    ],
+    targets: [
+        // libgmp, with static-inline shims for the mpz_* macros Swift cannot import.
+        .systemLibrary(
+            name: "CGMP",
+            pkgConfig: "gmp",
+            providers: [.apt(["libgmp-dev"]), .brew(["gmp"])]
+        ),
+        // The only target that imports CGMP: a memory-owning big integer.
+        .target(name: "BigNum", dependencies: ["CGMP"]),
+        // Pure-Swift MD5: no C, no Foundation.
+        .target(name: "MD5"),
+        .target(
+            name: "RSA",
+            dependencies: [
+                "BigNum", "MD5",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]
+        ),
+        .target(name: "TokenSign", dependencies: ["MD5"]),
+        .target(
+            name: "Conformance",
+            dependencies: [
+                "RSA", "MD5", "TokenSign", "BigNum",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .executableTarget(
+            name: "conformance",
+            dependencies: [
+                "Conformance", "RSA", "MD5", "TokenSign",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MD5Tests", dependencies: ["MD5", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "RSATests", dependencies: ["RSA", "BigNum", "MD5"]),
+        .testTarget(name: "TokenSignTests", dependencies: ["TokenSign"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "RSA"]),
+        .testTarget(name: "CLITests", dependencies: ["conformance"]),
+    ]
+)

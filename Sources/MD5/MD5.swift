@@ -1,0 +1,100 @@
+/// MD5 (RFC 1321) in pure Swift: no C, no Foundation, no heap allocation per block or per call.
+///
+/// Streaming: any split of the input into `update` calls gives the same digest as one call.
+/// The message length is kept in 64 bits, so inputs beyond 2³² bits are counted correctly
+/// (RFC 1321 §3.2: the length is taken modulo 2⁶⁴).
+public struct MD5: Sendable {
+    public static let digestByteCount = 16
+    public static let blockByteCount = 64
+
+    var state: (UInt32, UInt32, UInt32, UInt32) = (0x6745_2301, 0xefcd_ab89, 0x98ba_dcfe, 0x1032_5476)
+    /// Partial block, stored inline (8 × 8 bytes) so the struct never allocates.
+    var buffer: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    var bufferCount = 0
+    /// Total bytes hashed so far (wrapping; only the low 64 bits of the bit count matter).
+    var byteCount: UInt64 = 0
+
+    public init() {}
+
+    /// Hashes more input.
+    public mutating func update(_ input: UnsafeRawBufferPointer) {
+        guard let base = input.baseAddress, input.count > 0 else { return }
+        var offset = 0
+        let count = input.count
+        byteCount &+= UInt64(truncatingIfNeeded: count)
+
+        if bufferCount > 0 {
+            let take = min(MD5.blockByteCount - bufferCount, count)
+            withUnsafeMutableBytes(of: &buffer) { buf in
+                (buf.baseAddress! + bufferCount).copyMemory(from: base, byteCount: take)
+            }
+            bufferCount += take
+            offset = take
+            if bufferCount < MD5.blockByteCount { return }
+            withUnsafeBytes(of: buffer) { MD5.compress(&state, $0.baseAddress!) }
+            bufferCount = 0
+        }
+        while count - offset >= MD5.blockByteCount {
+            MD5.compress(&state, base + offset)
+            offset += MD5.blockByteCount
+        }
+        let rest = count - offset
+        if rest > 0 {
+            withUnsafeMutableBytes(of: &buffer) { buf in
+                buf.baseAddress!.copyMemory(from: base + offset, byteCount: rest)
+            }
+            bufferCount = rest
+        }
+    }
+
+    /// Hashes more input from any byte sequence (contiguous storage is read in place).
+    public mutating func update<S: Sequence>(_ input: S) where S.Element == UInt8 {
+        let done: Void? = input.withContiguousStorageIfAvailable { update(UnsafeRawBufferPointer($0)) }
+        if done != nil { return }
+        // Non-contiguous input: feed it through a small stack-like block buffer.
+        var block: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+        var filled = 0
+        for byte in input {
+            withUnsafeMutableBytes(of: &block) { $0[filled] = byte }
+            filled += 1
+            if filled == MD5.blockByteCount {
+                withUnsafeBytes(of: block) { update($0) }
+                filled = 0
+            }
+        }
+        if filled > 0 { withUnsafeBytes(of: block) { update(UnsafeRawBufferPointer(rebasing: $0[0..<filled])) } }
+    }
+
+    /// Pads (0x80, zeros, 64-bit little-endian bit length) and returns the digest.
+    public func finalize() -> Digest {
+        var copy = self
+        let bitLength = byteCount &<< 3
+        var pad: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0x80, 0, 0, 0, 0, 0, 0, 0, 0)
+        // Pad to 56 mod 64, then the 8-byte length: 1...64 bytes of padding.
+        let padLength = bufferCount < 56 ? 56 - bufferCount : 120 - bufferCount
+        withUnsafeBytes(of: &pad) { copy.update(UnsafeRawBufferPointer(rebasing: $0[0..<padLength])) }
+        var lengthBytes = bitLength.littleEndian
+        withUnsafeBytes(of: &lengthBytes) { copy.update($0) }
+        return Digest(state: copy.state)
+    }
+
+    /// One-shot MD5 of raw bytes.
+    public static func hash(_ input: UnsafeRawBufferPointer) -> Digest {
+        var md5 = MD5()
+        md5.update(input)
+        return md5.finalize()
+    }
+
+    /// One-shot MD5 of any byte sequence.
+    public static func hash<S: Sequence>(_ input: S) -> Digest where S.Element == UInt8 {
+        var md5 = MD5()
+        md5.update(input)
+        return md5.finalize()
+    }
+
+    /// One-shot MD5 of a string's UTF-8 bytes.
+    public static func hash(utf8 string: String) -> Digest {
+        var s = string
+        return s.withUTF8 { hash(UnsafeRawBufferPointer($0)) }
+    }
+}
