@@ -34,7 +34,7 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
-        .target(name: "TokenSign", dependencies: ["MD5"]),
+        .target(name: "TokenSign", dependencies: ["MD5", "BigNum"]),
         .target(
             name: "Conformance",
             dependencies: [
@@ -52,7 +52,7 @@ let package = Package(
         ),
         .testTarget(name: "MD5Tests", dependencies: ["MD5", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "RSATests", dependencies: ["RSA", "BigNum", "MD5"]),
-        .testTarget(name: "TokenSignTests", dependencies: ["TokenSign"]),
+        .testTarget(name: "TokenSignTests", dependencies: ["TokenSign", "MD5", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "RSA"]),
         .testTarget(name: "CLITests", dependencies: ["conformance"]),
     ]

@@ -1,0 +1,19 @@
+import Foundation
+import XCTest
+
+final class MD5CLITests: XCTestCase {
+    func testMD5OfStringHexAndStdin() throws {
+        // RFC 1321 A.5: MD5("abc").
+        XCTAssertEqual(try CLIRunner.run(["md5", "--data", "abc"]).stdout, "900150983cd24fb0d6963f7d28e17f72\n")
+        XCTAssertEqual(try CLIRunner.run(["md5", "--data-hex", "616263"]).stdout, "900150983cd24fb0d6963f7d28e17f72\n")
+        XCTAssertEqual(try CLIRunner.run(["md5"], stdin: Data("abc".utf8)).stdout, "900150983cd24fb0d6963f7d28e17f72\n")
+        XCTAssertEqual(try CLIRunner.run(["md5"], stdin: Data()).stdout, "d41d8cd98f00b204e9800998ecf8427e\n")
+    }
+
+    func testBadInputIsOneLineError() throws {
+        assertOneLineError(try CLIRunner.run(["md5", "--data-hex", "abc"]), exitCode: 2, mentioning: "odd")
+        assertOneLineError(try CLIRunner.run(["md5", "--data-hex", "zz"]), exitCode: 2, mentioning: "hex")
+        assertOneLineError(try CLIRunner.run(["md5", "--file", "/nonexistent/file"]), exitCode: 2, mentioning: "cannot read")
+        assertOneLineError(try CLIRunner.run(["md5", "--no-such-flag"]), exitCode: 2)
+    }
+}
