@@ -51,7 +51,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MD5Tests", dependencies: ["MD5", .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "RSATests", dependencies: ["RSA", "BigNum", "MD5"]),
+        .testTarget(name: "RSATests", dependencies: ["RSA", "BigNum", "MD5"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TokenSignTests", dependencies: ["TokenSign", "MD5", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "RSA"]),
         .testTarget(name: "CLITests", dependencies: ["conformance"]),

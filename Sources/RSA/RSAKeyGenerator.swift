@@ -1,0 +1,92 @@
+import BigNum
+
+/// The rules a candidate (p, q, e) must satisfy for an nlen-bit key (FIPS 186-4 B.3.1 and B.3.3).
+public enum RSAKeyParameterRule: String, CaseIterable, Sendable, Codable {
+    case exponentNotOdd = "ExponentNotOdd"
+    case exponentOutOfRange = "ExponentOutOfRange"  // 2^16 < e < 2^256
+    case pNotPrime = "PNotPrime"
+    case qNotPrime = "QNotPrime"
+    case pOutOfRange = "POutOfRange"  // √2·2^(nlen/2−1) ≤ p < 2^(nlen/2)
+    case qOutOfRange = "QOutOfRange"
+    case primesTooClose = "PrimesTooClose"  // |p − q| > 2^(nlen/2−100)
+    case exponentNotCoprimeToPMinus1 = "GcdEPMinus1"
+    case exponentNotCoprimeToQMinus1 = "GcdEQMinus1"
+    case modulusWrongLength = "ModulusWrongLength"
+}
+
+/// RSA key generation over GMP with probable primes from the system CSPRNG.
+public enum RSAKeyGenerator {
+    /// Primality rounds for GMP's `mpz_probab_prime_p` (trial division, Baillie–PSW, then Miller–Rabin).
+    static let primalityRounds = 40
+
+    /// Checks candidate parameters for an nlen-bit key; returns the violated rules (empty = acceptable).
+    public static func violations(p: BigInt, q: BigInt, e: BigInt, bits nlen: Int) -> [RSAKeyParameterRule] {
+        var broken = [RSAKeyParameterRule]()
+        let one = BigInt(1)
+        if !e.isOdd { broken.append(.exponentNotOdd) }
+        if !(e > (one << 16) && e < (one << 256)) { broken.append(.exponentOutOfRange) }
+        if !p.isProbablePrime(rounds: primalityRounds) { broken.append(.pNotPrime) }
+        if !q.isProbablePrime(rounds: primalityRounds) { broken.append(.qNotPrime) }
+        let half = (nlen + 1) / 2
+        if !inPrimeRange(p, bits: half) { broken.append(.pOutOfRange) }
+        if !inPrimeRange(q, bits: nlen - half) { broken.append(.qOutOfRange) }
+        if (p - q).absoluteValue <= one << (nlen / 2 - 100) { broken.append(.primesTooClose) }
+        if p > one, BigInt.gcd(e, p - one) != one { broken.append(.exponentNotCoprimeToPMinus1) }
+        if q > one, BigInt.gcd(e, q - one) != one { broken.append(.exponentNotCoprimeToQMinus1) }
+        if (p * q).bitWidth != nlen { broken.append(.modulusWrongLength) }
+        return broken
+    }
+
+    /// √2·2^(bits−1) ≤ x < 2^bits, i.e. x² ≥ 2^(2·bits−1) and x has at most `bits` bits.
+    static func inPrimeRange(_ x: BigInt, bits: Int) -> Bool {
+        x.signum > 0 && x.bitWidth <= bits && x * x >= BigInt(1) << (2 * bits - 1)
+    }
+
+    /// A new key of exactly `bits` bits (RsaUtils default 1024), e = 65537 by default.
+    /// The primes are ordered p > q as the JDK orders them; d = e⁻¹ mod lcm(p−1, q−1).
+    public static func generate(bits: Int = 1024, publicExponent e: BigInt = BigInt(65537)) throws -> RSAPrivateKey {
+        guard bits >= RSAPublicKey.minimumBits, bits <= RSAPublicKey.maximumBits else {
+            throw RSAError.unsupportedKeySize(bits: bits)
+        }
+        guard e.isOdd, e >= BigInt(3), e.bitWidth < 256 else {
+            throw RSAError.keyGenerationFailed("the public exponent must be odd, at least 3 and below 2^256")
+        }
+        let pBits = (bits + 1) / 2
+        let qBits = bits - pBits
+        let minimumDistance = BigInt(1) << (bits / 2 - 100)
+        while true {
+            let p = try probablePrime(bits: pBits, e: e)
+            var q: BigInt
+            repeat {
+                q = try probablePrime(bits: qBits, e: e)
+            } while (p - q).absoluteValue <= minimumDistance
+            guard (p * q).bitWidth == bits else { continue }
+            let (big, small) = p > q ? (p, q) : (q, p)
+            let key = try RSAPrivateKey(prime1: big, prime2: small, publicExponent: e)
+            // FIPS 186-4 B.3.1: d > 2^(nlen/2); practically always true, retried otherwise.
+            if key.privateExponent > BigInt(1) << (bits / 2) { return key }
+        }
+    }
+
+    /// A random probable prime x in [√2·2^(bits−1), 2^bits) with gcd(e, x−1) = 1 (B.3.3 steps 4–5).
+    static func probablePrime(bits: Int, e: BigInt) throws -> BigInt {
+        let one = BigInt(1)
+        while true {
+            var candidate: BigInt
+            do { candidate = try BigInt.random(bits: bits) } catch { throw RSAError.randomSourceFailed }
+            // Force the top bit and oddness; the range check below does the √2 bound.
+            candidate = candidate + (candidate.testBit(bits - 1) ? BigInt(0) : one << (bits - 1))
+            if !candidate.isOdd { candidate = candidate + one }
+            guard inPrimeRange(candidate, bits: bits) else { continue }
+            guard BigInt.gcd(e, candidate - one) == one else { continue }
+            if candidate.isProbablePrime(rounds: primalityRounds) { return candidate }
+        }
+    }
+}
+
+extension RSAPrivateKey {
+    /// A new key pair: see `RSAKeyGenerator.generate`.
+    public static func generate(bits: Int = 1024, publicExponent: BigInt = BigInt(65537)) throws -> RSAPrivateKey {
+        try RSAKeyGenerator.generate(bits: bits, publicExponent: publicExponent)
+    }
+}

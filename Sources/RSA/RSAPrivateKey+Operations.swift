@@ -1,0 +1,74 @@
+import BigNum
+
+extension RSAPrivateKey {
+    /// RSADP / RSASP1 (RFC 8017 §5.1.2): c^d mod n, hardened:
+    /// - base blinding with a fresh r from the CSPRNG (c·r^e, then ·r⁻¹),
+    /// - CRT with `mpz_powm_sec` when the primes are known, else `mpz_powm_sec` with d,
+    /// - the result is checked with the public exponent before it is released (fault attacks).
+    func rawPrivate(_ c: BigInt) throws -> BigInt {
+        let n = modulus
+        let one = BigInt(1)
+        var r: BigInt
+        var rInverse: BigInt?
+        repeat {
+            do { r = try BigInt.random(below: n) } catch { throw RSAError.randomSourceFailed }
+            rInverse = r.inverse(modulo: n)
+        } while rInverse == nil || r == one
+        guard let rInv = rInverse, let rToE = r.power(publicExponent, modulo: n),
+              let blinded = (c * rToE).modulo(n)
+        else { throw RSAError.faultDetected }
+
+        let blindedResult: BigInt
+        if let primes {
+            guard let cp = blinded.modulo(primes.p), let cq = blinded.modulo(primes.q),
+                  let m1 = securePower(cp, primes.dp, primes.p),
+                  let m2 = securePower(cq, primes.dq, primes.q),
+                  let h = (primes.qInv * (m1 - m2)).modulo(primes.p)
+            else { throw RSAError.faultDetected }
+            blindedResult = m2 + h * primes.q
+        } else {
+            guard let m = securePower(blinded, privateExponent, n) else { throw RSAError.faultDetected }
+            blindedResult = m
+        }
+        guard let result = (blindedResult * rInv).modulo(n),
+              let check = result.power(publicExponent, modulo: n), check == c
+        else { throw RSAError.faultDetected }
+        return result
+    }
+
+    /// mpz_powm_sec needs an odd modulus and a positive exponent; a zero base gives zero.
+    private func securePower(_ base: BigInt, _ exponent: BigInt, _ modulus: BigInt) -> BigInt? {
+        if base.isZero { return BigInt(0) }
+        return base.securePower(exponent, modulo: modulus)
+    }
+
+    /// RSASSA-PKCS1-v1_5 signature (RFC 8017 §8.2.1): k bytes, left-padded.
+    public func signature(for message: [UInt8], hash: HashAlgorithm) throws -> [UInt8] {
+        let k = publicKey.modulusByteCount
+        let em = try PKCS1.emsaEncode(message: message, hash: hash, modulusByteCount: k)
+        let s = try rawPrivate(BigInt(bigEndianBytes: em))
+        guard let out = s.serialize(count: k) else { throw RSAError.faultDetected }
+        return out
+    }
+
+    /// RSAES-PKCS1-v1_5 decryption (RFC 8017 §7.2.2). Every failure is the same `decryptionFailed`.
+    public func decrypt(_ ciphertext: [UInt8]) throws -> [UInt8] {
+        guard let c = publicKey.representative(ciphertext) else { throw RSAError.decryptionFailed }
+        let m: BigInt
+        do { m = try rawPrivate(c) } catch RSAError.randomSourceFailed { throw RSAError.randomSourceFailed }
+        guard let em = m.serialize(count: publicKey.modulusByteCount),
+              let message = PKCS1.unpad(em, blockType: 0x02)
+        else { throw RSAError.decryptionFailed }
+        return message
+    }
+
+    /// Private-key "encryption" of one block with type 1 padding, as the JDK's Cipher does
+    /// for RsaUtils `encryptByPrivateKey` (deterministic).
+    public func encryptType1(_ message: [UInt8]) throws -> [UInt8] {
+        let k = publicKey.modulusByteCount
+        let em = try PKCS1.padType1(message, modulusByteCount: k)
+        let c = try rawPrivate(BigInt(bigEndianBytes: em))
+        guard let out = c.serialize(count: k) else { throw RSAError.faultDetected }
+        return out
+    }
+}

@@ -1,0 +1,78 @@
+/// The chunking loop of Java's RsaUtils: the input is cut into fixed slices, each slice is one
+/// PKCS#1 v1.5 block, the blocks are concatenated. With a public key the blocks are type 2
+/// (random padding), with a private key type 1 (as the JDK's Cipher does).
+///
+/// Default block sizes follow the key: k − 11 to encrypt, k to decrypt (RsaUtils hard-codes
+/// 117/128, which only fit 1024-bit keys). Empty input gives empty output.
+public enum RsaUtilsCipher {
+    /// Encrypts with the public key (type 2). `paddingStrings`, when given, fixes the PS of each
+    /// block (one per block) so that the output is deterministic.
+    public static func encrypt(_ data: [UInt8], publicKey: RSAPublicKey, block: Int? = nil,
+                               paddingStrings: [[UInt8]]? = nil) throws -> [UInt8] {
+        let k = publicKey.modulusByteCount
+        let size = try encryptBlock(block, modulusByteCount: k)
+        let chunks = slices(data, size: size)
+        if let paddingStrings, paddingStrings.count != chunks.count {
+            throw RSAError.invalidPaddingString("\(paddingStrings.count) padding strings for \(chunks.count) blocks")
+        }
+        var out = [UInt8]()
+        out.reserveCapacity(chunks.count * k)
+        for (index, chunk) in chunks.enumerated() {
+            if let paddingStrings {
+                out += try publicKey.encrypt(Array(chunk), paddingString: paddingStrings[index])
+            } else {
+                out += try publicKey.encrypt(Array(chunk))
+            }
+        }
+        return out
+    }
+
+    /// Encrypts with the private key (type 1, deterministic): RsaUtils `encryptByPrivateKey`.
+    public static func encrypt(_ data: [UInt8], privateKey: RSAPrivateKey, block: Int? = nil) throws -> [UInt8] {
+        let k = privateKey.publicKey.modulusByteCount
+        let size = try encryptBlock(block, modulusByteCount: k)
+        var out = [UInt8]()
+        for chunk in slices(data, size: size) { out += try privateKey.encryptType1(Array(chunk)) }
+        return out
+    }
+
+    /// Decrypts with the private key (type 2): RsaUtils `decryptByPrivateKey`.
+    public static func decrypt(_ data: [UInt8], privateKey: RSAPrivateKey, block: Int? = nil) throws -> [UInt8] {
+        let size = try decryptBlock(block, data: data, modulusByteCount: privateKey.publicKey.modulusByteCount)
+        var out = [UInt8]()
+        for chunk in slices(data, size: size) { out += try privateKey.decrypt(Array(chunk)) }
+        return out
+    }
+
+    /// Decrypts with the public key (type 1): RsaUtils `decryptByPublicKey`.
+    public static func decrypt(_ data: [UInt8], publicKey: RSAPublicKey, block: Int? = nil) throws -> [UInt8] {
+        let size = try decryptBlock(block, data: data, modulusByteCount: publicKey.modulusByteCount)
+        var out = [UInt8]()
+        for chunk in slices(data, size: size) { out += try publicKey.decryptType1(Array(chunk)) }
+        return out
+    }
+
+    static func encryptBlock(_ block: Int?, modulusByteCount k: Int) throws -> Int {
+        let maximum = PKCS1.maximumMessageLength(modulusByteCount: k)
+        let size = block ?? maximum
+        guard size >= 1 else { throw RSAError.invalidBlockSize("the encryption block must be at least 1 byte") }
+        // The JDK throws IllegalBlockSizeException when a slice exceeds k − 11; so do we, up front.
+        guard size <= maximum else {
+            throw RSAError.invalidBlockSize("encryption block \(size) exceeds k − 11 = \(maximum) for a \(k * 8)-bit key")
+        }
+        return size
+    }
+
+    /// Any block size is accepted (RsaUtils' 128 with a 2048-bit key is a real defect that must fail
+    /// at the padding check, as in the JDK), but the ciphertext must be a whole number of blocks.
+    static func decryptBlock(_ block: Int?, data: [UInt8], modulusByteCount k: Int) throws -> Int {
+        let size = block ?? k
+        guard size >= 1 else { throw RSAError.invalidBlockSize("the decryption block must be at least 1 byte") }
+        guard data.count % size == 0 else { throw RSAError.ciphertextLengthMismatch(length: data.count, block: size) }
+        return size
+    }
+
+    static func slices(_ data: [UInt8], size: Int) -> [ArraySlice<UInt8>] {
+        stride(from: 0, to: data.count, by: size).map { data[$0..<min($0 + size, data.count)] }
+    }
+}
