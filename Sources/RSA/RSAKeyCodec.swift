@@ -109,6 +109,7 @@ enum RSAKeyCodec {
     }
 
     static func oneLine(_ error: Error) -> String {
+        if let asn1 = error as? ASN1Error { return "\(asn1.code)" }
         let text = String(describing: error)
         return text.split(separator: "\n").first.map(String.init) ?? text
     }
