@@ -12,6 +12,12 @@ struct Conformance: ParsableCommand {
         abstract: "Proves a Swift RsaUtils (RSA, PKCS#1 v1.5, MD5withRSA, chunking, getToken sign) agrees with Java.",
         subcommands: [
             MD5Command.self,
+            KeygenCommand.self,
+            SignCommand.self,
+            VerifyCommand.self,
+            EncryptCommand.self,
+            DecryptCommand.self,
+            TokenSignCommand.self,
         ]
     )
 
