@@ -44,7 +44,11 @@ public enum RSAKeyGenerator {
 
     /// A new key of exactly `bits` bits (RsaUtils default 1024), e = 65537 by default.
     /// The primes are ordered p > q as the JDK orders them; d = e⁻¹ mod lcm(p−1, q−1).
-    public static func generate(bits: Int = 1024, publicExponent e: BigInt = BigInt(65537)) throws -> RSAPrivateKey {
+    ///
+    /// `randomBytes` is the source of the candidates: the system CSPRNG unless a caller passes a
+    /// seeded generator to replay a cross-check (never do that for real keys).
+    public static func generate(bits: Int = 1024, publicExponent e: BigInt = BigInt(65537),
+                                randomBytes: (Int) throws -> [UInt8] = SystemRandom.bytes) throws -> RSAPrivateKey {
         guard bits >= RSAPublicKey.minimumBits, bits <= RSAPublicKey.maximumBits else {
             throw RSAError.unsupportedKeySize(bits: bits)
         }
@@ -55,10 +59,10 @@ public enum RSAKeyGenerator {
         let qBits = bits - pBits
         let minimumDistance = BigInt(1) << (bits / 2 - 100)
         while true {
-            let p = try probablePrime(bits: pBits, e: e)
+            let p = try probablePrime(bits: pBits, e: e, randomBytes: randomBytes)
             var q: BigInt
             repeat {
-                q = try probablePrime(bits: qBits, e: e)
+                q = try probablePrime(bits: qBits, e: e, randomBytes: randomBytes)
             } while (p - q).absoluteValue <= minimumDistance
             guard (p * q).bitWidth == bits else { continue }
             let (big, small) = p > q ? (p, q) : (q, p)
@@ -69,11 +73,15 @@ public enum RSAKeyGenerator {
     }
 
     /// A random probable prime x in [√2·2^(bits−1), 2^bits) with gcd(e, x−1) = 1 (B.3.3 steps 4–5).
-    static func probablePrime(bits: Int, e: BigInt) throws -> BigInt {
+    static func probablePrime(bits: Int, e: BigInt, randomBytes: (Int) throws -> [UInt8]) throws -> BigInt {
         let one = BigInt(1)
         while true {
-            var candidate: BigInt
-            do { candidate = try BigInt.random(bits: bits) } catch { throw RSAError.randomSourceFailed }
+            var bytes: [UInt8]
+            do { bytes = try randomBytes((bits + 7) / 8) } catch { throw RSAError.randomSourceFailed }
+            guard bytes.count == (bits + 7) / 8 else { throw RSAError.randomSourceFailed }
+            let excess = bytes.count * 8 - bits
+            if excess > 0 { bytes[0] &= UInt8(0xff >> excess) }
+            var candidate = BigInt(bigEndianBytes: bytes)
             // Force the top bit and oddness; the range check below does the √2 bound.
             candidate = candidate + (candidate.testBit(bits - 1) ? BigInt(0) : one << (bits - 1))
             if !candidate.isOdd { candidate = candidate + one }
