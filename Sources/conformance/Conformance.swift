@@ -18,6 +18,7 @@ struct Conformance: ParsableCommand {
             EncryptCommand.self,
             DecryptCommand.self,
             TokenSignCommand.self,
+            BenchCommand.self,
         ]
     )
 

@@ -295,6 +295,11 @@ public final class OracleBridge {
             case "rawPrivate":
                 a.put("data", hex(raw(privateKey(r.string("privateKey")), r.hex("data"))));
                 break;
+            case "bench":
+                a.put("nanosPerOp", OracleBench.nanosPerOp(r.string("what"), r.optInt("bits", 1024),
+                        r.optInt("size", 0), "sign".equals(r.string("what")) || "verify".equals(r.string("what"))
+                                ? r.string("alg") : ""));
+                break;
             default:
                 throw new IllegalArgumentException("unknown op \"" + op + "\"");
         }
