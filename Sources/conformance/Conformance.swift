@@ -19,6 +19,7 @@ struct Conformance: ParsableCommand {
             DecryptCommand.self,
             TokenSignCommand.self,
             BenchCommand.self,
+            VectorsCommand.self,
         ]
     )
 
