@@ -11,6 +11,7 @@ struct Conformance: ParsableCommand {
         commandName: "conformance",
         abstract: "Proves a Swift RsaUtils (RSA, PKCS#1 v1.5, MD5withRSA, chunking, getToken sign) agrees with Java.",
         subcommands: [
+            RunCommand.self,
             MD5Command.self,
             KeygenCommand.self,
             SignCommand.self,
@@ -20,7 +21,8 @@ struct Conformance: ParsableCommand {
             TokenSignCommand.self,
             BenchCommand.self,
             VectorsCommand.self,
-        ]
+        ],
+        defaultSubcommand: RunCommand.self
     )
 
     /// Own entry point so that every failure is one `error: ...` line with the contract's exit code

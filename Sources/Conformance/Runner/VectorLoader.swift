@@ -1,0 +1,111 @@
+import Foundation
+
+/// A decoded vector file, ready to run.
+public struct LoadedVectorFile: Sendable {
+    /// Display path (suite name).
+    public let path: String
+    public let algorithm: String
+    public let schema: String
+    public let header: [String]
+    public let notes: [String: VectorNote]
+    public let testCount: Int
+    let runCases: @Sendable (RunContext) -> [Outcome]
+
+    public func run(context: RunContext) -> [Outcome] { runCases(context) }
+}
+
+/// Reads vector files and picks the model by the file's `schema` field (never by its name).
+public enum VectorLoader {
+    /// What reading a file gave.
+    public enum LoadResult: Sendable {
+        case loaded(LoadedVectorFile)
+        /// A JSON file found in a folder that is not a vector file (no `schema`, no `testGroups`).
+        case ignored(reason: String)
+        case failed(VectorFileError)
+    }
+
+    /// Every schema the harness reads, with its suite.
+    static let entries: [String: Entry] = {
+        let all: [Entry] = [
+            Entry(RsassaPkcs1VerifySuite.self), Entry(RsassaPkcs1GenerateSuite.self), Entry(RsaesPkcs1DecryptSuite.self),
+            Entry(Md5Suite.self), Entry(RsaKeygenSuite.self), Entry(RsaPkcs1PaddingSuite.self),
+            Entry(RsaUtilsChunkedSuite.self), Entry(GetTokenSignSuite.self),
+        ]
+        return Dictionary(uniqueKeysWithValues: all.map { ($0.schema, $0) })
+    }()
+
+    /// The schemas the harness reads, sorted.
+    public static var knownSchemas: [String] { entries.keys.sorted() }
+
+    struct Entry: Sendable {
+        let schema: String
+        let decode: @Sendable (Data, String) throws -> LoadedVectorFile
+
+        init<S: VectorSuite>(_ suite: S.Type) {
+            schema = S.schema
+            decode = { data, path in
+                let file = try JSONDecoder().decode(WycheproofFile<S.Group>.self, from: data)
+                return LoadedVectorFile(
+                    path: path, algorithm: file.algorithm, schema: file.schema, header: file.header, notes: file.notes,
+                    testCount: file.testCount, runCases: { context in S().run(file, path: path, context: context) })
+            }
+        }
+    }
+
+    /// Reads and decodes one file. `explicit`: the user named this file (a non-vector JSON is then an
+    /// error, not ignored). `path` is the display path used in messages and reports.
+    public static func load(_ url: URL, path: String, explicit: Bool) -> LoadResult {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
+            return .failed(VectorFileError(file: path, message: "cannot read the file (\(VectorFileError.oneLine(reason)))"))
+        }
+        return decode(data, path: path, explicit: explicit)
+    }
+
+    /// Decodes file contents (see `load`).
+    public static func decode(_ data: Data, path: String, explicit: Bool) -> LoadResult {
+        guard !data.allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }) else {
+            return .failed(VectorFileError(file: path, message: "empty file"))
+        }
+        let top: Any
+        do {
+            top = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            return .failed(VectorFileError.syntax(error, data: data, file: path))
+        }
+        guard let object = top as? [String: Any] else {
+            if explicit {
+                return .failed(VectorFileError(file: path, location: "top level", message: "not a vector file (expected a JSON object)"))
+            }
+            return .ignored(reason: "top level is not a JSON object")
+        }
+        guard let schemaValue = object["schema"] else {
+            if object["testGroups"] != nil {
+                return .failed(VectorFileError(file: path, location: "top level", message: "missing field 'schema'"))
+            }
+            if explicit {
+                return .failed(VectorFileError(file: path, location: "top level",
+                                               message: "not a vector file (no 'schema' and no 'testGroups')"))
+            }
+            return .ignored(reason: "not a vector file (no \"schema\" and no \"testGroups\")")
+        }
+        guard let schema = schemaValue as? String else {
+            return .failed(VectorFileError(file: path, location: "schema", message: "wrong type (expected a string)"))
+        }
+        guard let entry = entries[schema] else {
+            return .failed(VectorFileError(
+                file: path, location: "schema",
+                message: "unknown schema '\(schema)' (known: \(knownSchemas.joined(separator: ", ")))"))
+        }
+        do {
+            return .loaded(try entry.decode(data, path))
+        } catch let error as DecodingError {
+            return .failed(VectorFileError.from(error, file: path))
+        } catch {
+            return .failed(VectorFileError(file: path, message: VectorFileError.oneLine("\(error)")))
+        }
+    }
+}

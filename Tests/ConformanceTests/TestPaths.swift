@@ -1,0 +1,31 @@
+import Foundation
+import XCTest
+
+/// Paths used by the conformance tests: the package root (from this file) and the shared Wycheproof folder.
+enum TestPaths {
+    static var packageRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// `../shared/wycheproof/testvectors_v1` relative to the package root.
+    static var wycheproofVectors: URL {
+        packageRoot.deletingLastPathComponent().appendingPathComponent("shared/wycheproof/testvectors_v1")
+    }
+
+    /// The Wycheproof folder, or an XCTSkip naming the missing path (visible in the test log).
+    static func requireWycheproof() throws -> URL {
+        let url = wycheproofVectors
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw XCTSkip("upstream Wycheproof vectors not found at \(url.path) (expected ../shared/wycheproof/testvectors_v1)")
+        }
+        return url
+    }
+
+    /// A fresh temporary folder, removed at the end of the test.
+    static func temporaryFolder(_ test: XCTestCase) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("conformance-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+}
