@@ -63,7 +63,7 @@ public enum PKCS1 {
         var separatorIndex = 0
         for i in 2..<k {
             let byte = em[i]
-            let isZero = UInt8(truncatingIfNeeded: (Int(byte) - 1) >> 8)  // 0xff when byte == 0
+            let isZero = UInt8(truncatingIfNeeded: (Int(byte) - 1) >> (Int.bitWidth - 1))  // 0xff when byte == 0
             let first = isZero & lookingForSeparator
             separatorIndex |= Int(first & 1) * i
             lookingForSeparator &= ~isZero
@@ -73,8 +73,8 @@ public enum PKCS1 {
             }
         }
         bad |= lookingForSeparator  // no separator at all
-        // At least 8 padding bytes: the separator is at index 10 or later.
-        bad |= UInt8(truncatingIfNeeded: (separatorIndex - 10) >> 8)
+        // At least 8 padding bytes: the separator is at index 10 or later (sign bit of the difference).
+        bad |= UInt8(truncatingIfNeeded: (separatorIndex - 10) >> (Int.bitWidth - 1))
         guard bad == 0 else { return nil }
         return Array(em[(separatorIndex + 1)...])
     }

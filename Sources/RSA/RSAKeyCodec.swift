@@ -22,9 +22,12 @@ enum RSAKeyCodec {
     }
 
     /// SubjectPublicKeyInfo ::= SEQUENCE { algorithm AlgorithmIdentifier, subjectPublicKey BIT STRING }   (X.509)
+    ///
+    /// Like the JDK's `X509Key.decode(InputStream)`, bytes after the outer SEQUENCE are ignored
+    /// (a key string with trailing Base64 garbage still loads in Java's KeyFactory).
     static func parseSPKI(_ der: [UInt8]) throws -> (n: BigInt, e: BigInt) {
         let inner: [UInt8] = try wrap("X.509 SubjectPublicKeyInfo") {
-            let node = try DER.parse(der)
+            let node = try DER.parse(firstElement(der))
             return try DER.sequence(node, identifier: .sequence) { nodes in
                 try parseAlgorithmIdentifier(&nodes)
                 guard let bitNode = nodes.next() else { throw RSAError.malformedDER("missing subjectPublicKey") }
@@ -75,6 +78,23 @@ enum RSAKeyCodec {
             }
         }
         return try parsePKCS1Private(inner)
+    }
+
+    /// The bytes of the first TLV (DER definite length), or the whole input when it cannot be delimited
+    /// (the parser then reports the problem).
+    static func firstElement(_ der: [UInt8]) -> ArraySlice<UInt8> {
+        guard der.count >= 2 else { return der[...] }
+        let first = Int(der[1])
+        var headerLength = 2
+        var contentLength = first
+        if first & 0x80 != 0 {
+            let lengthBytes = first & 0x7f
+            guard lengthBytes >= 1, lengthBytes <= 4, der.count >= 2 + lengthBytes else { return der[...] }
+            contentLength = der[2..<(2 + lengthBytes)].reduce(0) { $0 << 8 | Int($1) }
+            headerLength += lengthBytes
+        }
+        let total = headerLength + contentLength
+        return total <= der.count ? der[0..<total] : der[...]
     }
 
     private static func parseAlgorithmIdentifier(_ nodes: inout ASN1NodeCollection.Iterator) throws {

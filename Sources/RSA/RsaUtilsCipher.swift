@@ -18,6 +18,7 @@ public enum RsaUtilsCipher {
         var out = [UInt8]()
         out.reserveCapacity(chunks.count * k)
         for (index, chunk) in chunks.enumerated() {
+            try checkSlice(chunk, block: size, modulusByteCount: k)
             if let paddingStrings {
                 out += try publicKey.encrypt(Array(chunk), paddingString: paddingStrings[index])
             } else {
@@ -32,7 +33,10 @@ public enum RsaUtilsCipher {
         let k = privateKey.publicKey.modulusByteCount
         let size = try encryptBlock(block, modulusByteCount: k)
         var out = [UInt8]()
-        for chunk in slices(data, size: size) { out += try privateKey.encryptType1(Array(chunk)) }
+        for chunk in slices(data, size: size) {
+            try checkSlice(chunk, block: size, modulusByteCount: k)
+            out += try privateKey.encryptType1(Array(chunk))
+        }
         return out
     }
 
@@ -53,14 +57,18 @@ public enum RsaUtilsCipher {
     }
 
     static func encryptBlock(_ block: Int?, modulusByteCount k: Int) throws -> Int {
-        let maximum = PKCS1.maximumMessageLength(modulusByteCount: k)
-        let size = block ?? maximum
+        let size = block ?? PKCS1.maximumMessageLength(modulusByteCount: k)
         guard size >= 1 else { throw RSAError.invalidBlockSize("the encryption block must be at least 1 byte") }
-        // The JDK throws IllegalBlockSizeException when a slice exceeds k − 11; so do we, up front.
-        guard size <= maximum else {
-            throw RSAError.invalidBlockSize("encryption block \(size) exceeds k − 11 = \(maximum) for a \(k * 8)-bit key")
-        }
         return size
+    }
+
+    /// The JDK throws IllegalBlockSizeException only when an actual slice exceeds k − 11 (a block
+    /// of 245 on a 1024-bit key still encrypts a short message), so the check is per slice.
+    static func checkSlice(_ slice: ArraySlice<UInt8>, block: Int, modulusByteCount k: Int) throws {
+        let maximum = PKCS1.maximumMessageLength(modulusByteCount: k)
+        guard slice.count <= maximum else {
+            throw RSAError.invalidBlockSize("a \(slice.count)-byte slice (block \(block)) exceeds k − 11 = \(maximum) for a \(k * 8)-bit key")
+        }
     }
 
     /// Any block size is accepted (RsaUtils' 128 with a 2048-bit key is a real defect that must fail

@@ -62,8 +62,10 @@ final class MalformedInputTests: XCTestCase {
             _ = try RsaUtilsCipher.decrypt(ct + [0], privateKey: key)
         }
         assertError({ if case .invalidBlockSize = $0 { true } else { false } }) {
-            _ = try RsaUtilsCipher.encrypt([1], publicKey: key.publicKey, block: 245)
+            _ = try RsaUtilsCipher.encrypt([UInt8](repeating: 1, count: 200), publicKey: key.publicKey, block: 245)
         }
+        // The JDK fails only on a slice longer than k−11: a short message with block 245 encrypts.
+        XCTAssertEqual(try RsaUtilsCipher.encrypt([1], privateKey: key, block: 245).count, k)
         assertError({ if case .invalidBlockSize = $0 { true } else { false } }) {
             _ = try RsaUtilsCipher.encrypt([1], publicKey: key.publicKey, block: 0)
         }

@@ -19,6 +19,11 @@ final class RoundTripTests: XCTestCase {
                 XCTAssertTrue(try key.publicKey.isValidSignature(signature, for: message, hash: hash))
                 XCTAssertFalse(try key.publicKey.isValidSignature(signature, for: message + [0], hash: hash))
             }
+            // Short messages put the separator far into the block (index > 255 for 3072/4096 bits).
+            for short in [[], [0x01], Array(long.prefix(5))] as [[UInt8]] {
+                XCTAssertEqual(try key.decrypt(try key.publicKey.encrypt(short)), short, "\(bits) bits, \(short.count) bytes")
+                XCTAssertEqual(try key.publicKey.decryptType1(try key.encryptType1(short)), short)
+            }
             let ct = try RsaUtilsCipher.encrypt(long, publicKey: key.publicKey)
             XCTAssertEqual(try RsaUtilsCipher.decrypt(ct, privateKey: key), long)
             let ct1 = try RsaUtilsCipher.encrypt(long, privateKey: key)
