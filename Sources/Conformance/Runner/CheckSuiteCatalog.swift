@@ -4,6 +4,6 @@
 /// `context.seed`). `conformance run` calls this once per run.
 public enum CheckSuiteCatalog {
     public static func suites(for context: RunContext) -> [any CheckSuite] {
-        []
+        CrossChecks.all()
     }
 }
