@@ -42,17 +42,19 @@ public enum RsaUtilsCipher {
 
     /// Decrypts with the private key (type 2): RsaUtils `decryptByPrivateKey`.
     public static func decrypt(_ data: [UInt8], privateKey: RSAPrivateKey, block: Int? = nil) throws -> [UInt8] {
-        let size = try decryptBlock(block, data: data, modulusByteCount: privateKey.publicKey.modulusByteCount)
+        let k = privateKey.publicKey.modulusByteCount
+        let size = try decryptBlock(block, data: data, modulusByteCount: k)
         var out = [UInt8]()
-        for chunk in slices(data, size: size) { out += try privateKey.decrypt(Array(chunk)) }
+        for chunk in slices(data, size: size) { out += try privateKey.decrypt(try asBlock(chunk, modulusByteCount: k)) }
         return out
     }
 
     /// Decrypts with the public key (type 1): RsaUtils `decryptByPublicKey`.
     public static func decrypt(_ data: [UInt8], publicKey: RSAPublicKey, block: Int? = nil) throws -> [UInt8] {
-        let size = try decryptBlock(block, data: data, modulusByteCount: publicKey.modulusByteCount)
+        let k = publicKey.modulusByteCount
+        let size = try decryptBlock(block, data: data, modulusByteCount: k)
         var out = [UInt8]()
-        for chunk in slices(data, size: size) { out += try publicKey.decryptType1(Array(chunk)) }
+        for chunk in slices(data, size: size) { out += try publicKey.decryptType1(try asBlock(chunk, modulusByteCount: k)) }
         return out
     }
 
@@ -71,13 +73,26 @@ public enum RsaUtilsCipher {
         }
     }
 
-    /// Any block size is accepted (RsaUtils' 128 with a 2048-bit key is a real defect that must fail
-    /// at the padding check, as in the JDK), but the ciphertext must be a whole number of blocks.
+    /// Any block size is accepted, as in RsaUtils: the JDK decrypts each slice with one `doFinal`.
+    /// The ciphertext must be a whole number of blocks, except that a final slice of exactly k bytes
+    /// is one RSA block and decrypts (the JDK decrypts a 128-byte ciphertext with block 256 on a
+    /// 1024-bit key).
     static func decryptBlock(_ block: Int?, data: [UInt8], modulusByteCount k: Int) throws -> Int {
         let size = block ?? k
         guard size >= 1 else { throw RSAError.invalidBlockSize("the decryption block must be at least 1 byte") }
-        guard data.count % size == 0 else { throw RSAError.ciphertextLengthMismatch(length: data.count, block: size) }
+        let last = data.count % size
+        guard last == 0 || last == k else { throw RSAError.ciphertextLengthMismatch(length: data.count, block: size) }
         return size
+    }
+
+    /// One slice as the JDK's Cipher sees it: longer than k is IllegalBlockSizeException; shorter is
+    /// read as a big-endian number (RSACore), i.e. left-padded with zeros, and then fails the padding
+    /// check as in the JDK (RsaUtils' 128 with a 2048-bit key).
+    static func asBlock(_ slice: ArraySlice<UInt8>, modulusByteCount k: Int) throws -> [UInt8] {
+        guard slice.count <= k else {
+            throw RSAError.invalidBlockSize("a \(slice.count)-byte ciphertext slice is longer than one \(k * 8)-bit RSA block (\(k) bytes)")
+        }
+        return [UInt8](repeating: 0, count: k - slice.count) + slice
     }
 
     static func slices(_ data: [UInt8], size: Int) -> [ArraySlice<UInt8>] {
