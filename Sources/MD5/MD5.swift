@@ -25,13 +25,18 @@ public struct MD5: Sendable {
 
         if bufferCount > 0 {
             let take = min(MD5.blockByteCount - bufferCount, count)
+            let filled = bufferCount
             withUnsafeMutableBytes(of: &buffer) { buf in
-                (buf.baseAddress! + bufferCount).copyMemory(from: base, byteCount: take)
+                guard let destination = buf.baseAddress else { return }  // never nil: a 64-byte tuple
+                (destination + filled).copyMemory(from: base, byteCount: take)
             }
             bufferCount += take
             offset = take
             if bufferCount < MD5.blockByteCount { return }
-            withUnsafeBytes(of: buffer) { MD5.compress(&state, $0.baseAddress!) }
+            let block = buffer
+            withUnsafeBytes(of: block) { raw in
+                if let p = raw.baseAddress { MD5.compress(&state, p) }
+            }
             bufferCount = 0
         }
         while count - offset >= MD5.blockByteCount {
@@ -40,8 +45,9 @@ public struct MD5: Sendable {
         }
         let rest = count - offset
         if rest > 0 {
+            let start = offset
             withUnsafeMutableBytes(of: &buffer) { buf in
-                buf.baseAddress!.copyMemory(from: base + offset, byteCount: rest)
+                buf.baseAddress?.copyMemory(from: base + start, byteCount: rest)
             }
             bufferCount = rest
         }
