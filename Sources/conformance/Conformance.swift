@@ -20,6 +20,7 @@ struct Conformance: ParsableCommand {
             DecryptCommand.self,
             TokenSignCommand.self,
             BenchCommand.self,
+            JavaCheckCommand.self,
             VectorsCommand.self,
         ],
         defaultSubcommand: RunCommand.self

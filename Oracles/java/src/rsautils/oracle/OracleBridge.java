@@ -300,6 +300,14 @@ public final class OracleBridge {
                         r.optInt("size", 0), "sign".equals(r.string("what")) || "verify".equals(r.string("what"))
                                 ? r.string("alg") : ""));
                 break;
+            case "userLoad":
+            case "userKeyPair":
+            case "userCall":
+            case "encodeText":
+            case "decodeText":
+                // java-check: a user's own RsaUtils class, loaded by reflection (UserClassProbe).
+                UserClassProbe.shared().handle(op, r.fields, a);
+                break;
             default:
                 throw new IllegalArgumentException("unknown op \"" + op + "\"");
         }

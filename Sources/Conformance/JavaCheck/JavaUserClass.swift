@@ -1,0 +1,211 @@
+import Foundation
+import RSA
+
+/// Why java-check could not run at all (as opposed to "ran and found the class incompatible").
+/// Every case is one line fit to print after `error: `; the CLI exits with 2.
+public enum JavaCheckError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// A bad `--classpath` or `--class` argument.
+    case usage(String)
+    /// The class could not be loaded, or has none of the RsaUtils methods.
+    case load(String)
+    /// No JDK / commons-codec, or the oracle could not be compiled or started.
+    case environment(String)
+    /// The bridge JVM stopped answering while the class was being probed.
+    case bridge(String)
+
+    public var description: String {
+        switch self {
+        case .usage(let text), .load(let text), .environment(let text), .bridge(let text):
+            return text
+        }
+    }
+}
+
+/// The Swift end of `UserClassProbe.java`: one user class loaded into a bridge JVM, its RsaUtils
+/// methods, and typed calls of them (`userCall`).
+final class JavaUserClass {
+    /// A static method of the user's class, as `userLoad` lists it.
+    struct Method: Equatable {
+        let name: String
+        let parameters: [String]
+        let returns: String
+        let signature: String
+    }
+
+    /// A value passed to a user method: byte[] / String / int.
+    enum Argument {
+        case bytes([UInt8])
+        case string(String)
+        case int(Int)
+
+        var json: JavaOracle.JSONValue {
+            switch self {
+            case .bytes(let b): return .object(["type": "bytes", "value": .string(JavaOracle.hexString(b))])
+            case .string(let s): return .object(["type": "string", "value": .string(s)])
+            case .int(let i): return .object(["type": "int", "value": .int(i)])
+            }
+        }
+    }
+
+    /// What a user method returned.
+    enum Value: Equatable {
+        case bytes([UInt8])
+        case string(String)
+        case bool(Bool)
+        case null
+        case object(className: String, text: String)
+
+        var summary: String {
+            switch self {
+            case .bytes(let b): return "\(b.count) bytes"
+            case .string(let s): return "string of \(s.count) characters"
+            case .bool(let b): return String(b)
+            case .null: return "null"
+            case .object(let c, _): return "a \(c)"
+            }
+        }
+    }
+
+    /// An exception thrown by the user's method ("ExceptionClass: message").
+    struct CallFailure: Error, CustomStringConvertible {
+        let message: String
+        var description: String { message }
+    }
+
+    let oracle: JavaOracle
+    let className: String
+    let methods: [Method]
+
+    /// Loads the class (`userLoad`). Class-not-found and friends become `JavaCheckError.load`.
+    init(oracle: JavaOracle, classpath: [String], className: String, commonsCodecJar: String) throws {
+        self.oracle = oracle
+        let answer: [String: JavaOracle.JSONValue]
+        do {
+            answer = try oracle.call("userLoad", [
+                "classpath": .array(classpath.map { .string($0) }),
+                "class": .string(className),
+                "commonsCodecJar": .string(commonsCodecJar),
+            ])
+        } catch JavaOracleError.javaException(let message) {
+            throw JavaCheckError.load(Self.loadMessage(message, className: className))
+        } catch let error as JavaOracleError {
+            throw JavaCheckError.bridge("\(error)")
+        }
+        self.className = answer["class"]?.stringValue ?? className
+        guard case .array(let list)? = answer["methods"] else {
+            throw JavaCheckError.bridge("Java oracle: bad answer to userLoad (no method list)")
+        }
+        var methods: [Method] = []
+        for item in list {
+            guard case .object(let o) = item, let name = o["name"]?.stringValue,
+                  case .array(let ps)? = o["parameters"], let returns = o["returns"]?.stringValue,
+                  let signature = o["signature"]?.stringValue else { continue }
+            methods.append(Method(name: name, parameters: ps.compactMap { $0.stringValue }, returns: returns,
+                                  signature: signature))
+        }
+        self.methods = methods
+    }
+
+    /// "ClassNotFoundException: class a.B not found on the classpath" → "class a.B not found on the classpath".
+    static func loadMessage(_ javaMessage: String, className: String) -> String {
+        var text = javaMessage
+        for prefix in ["ClassNotFoundException: ", "IllegalArgumentException: ", "IllegalStateException: "]
+        where text.hasPrefix(prefix) {
+            text = String(text.dropFirst(prefix.count))
+        }
+        if text.hasPrefix("NoClassDefFoundError") || text.hasPrefix("UnsupportedClassVersionError") {
+            return "class \(className) cannot be loaded: \(text)"
+        }
+        return text
+    }
+
+    /// The static method `name(parameters...)`, if the class has it.
+    func method(_ name: String, _ parameters: [String]) -> Method? {
+        methods.first { $0.name == name && $0.parameters == parameters }
+    }
+
+    func has(_ name: String) -> Bool { methods.contains { $0.name == name } }
+
+    /// Calls `name` with `arguments` (the overload with exactly these parameter types).
+    /// A Java exception from the method is `CallFailure`; a dead bridge is `JavaCheckError.bridge`.
+    func call(_ name: String, _ arguments: [Argument]) throws -> Value {
+        let answer: [String: JavaOracle.JSONValue]
+        do {
+            answer = try oracle.call("userCall", ["method": .string(name), "args": .array(arguments.map(\.json))])
+        } catch JavaOracleError.javaException(let message) {
+            throw CallFailure(message: message)
+        } catch let error as JavaOracleError {
+            throw JavaCheckError.bridge("the JVM stopped while calling \(name) of \(className) (did it call System.exit?): \(error)")
+        }
+        guard case .object(let result)? = answer["result"], let type = result["type"]?.stringValue else {
+            throw JavaCheckError.bridge("Java oracle: bad answer to userCall \(name)")
+        }
+        switch type {
+        case "bytes":
+            guard let hex = result["value"]?.stringValue, let bytes = JavaOracle.hexBytes(hex) else {
+                throw JavaCheckError.bridge("Java oracle: bad bytes in the answer to userCall \(name)")
+            }
+            return .bytes(bytes)
+        case "string": return .string(result["value"]?.stringValue ?? "")
+        case "boolean": return .bool(result["value"]?.boolValue ?? false)
+        case "null": return .null
+        default:
+            return .object(className: result["class"]?.stringValue ?? "?", text: result["value"]?.stringValue ?? "")
+        }
+    }
+
+    /// Key strings from its genKeyPair (+ getPublicKey/getPrivateKey).
+    struct KeyStrings {
+        let publicKey: String
+        let privateKey: String
+        let via: String
+        let encodedByProbe: Bool
+    }
+
+    func keyPair(bits: Int) throws -> KeyStrings {
+        let answer: [String: JavaOracle.JSONValue]
+        do {
+            answer = try oracle.call("userKeyPair", ["bits": .int(bits)])
+        } catch JavaOracleError.javaException(let message) {
+            throw CallFailure(message: message)
+        } catch let error as JavaOracleError {
+            throw JavaCheckError.bridge("the JVM stopped while calling genKeyPair of \(className) (did it call System.exit?): \(error)")
+        }
+        guard let pub = answer["publicKey"]?.stringValue, let priv = answer["privateKey"]?.stringValue else {
+            throw JavaCheckError.bridge("Java oracle: bad answer to userKeyPair")
+        }
+        return KeyStrings(publicKey: pub, privateKey: priv, via: answer["via"]?.stringValue ?? "genKeyPair",
+                          encodedByProbe: answer["encodedByProbe"]?.boolValue ?? false)
+    }
+
+    /// `text.getBytes(charset)` in the JVM for each charset (nil: the JVM does not know it).
+    func encode(_ text: String, charsets: [String]) throws -> [String: [UInt8]] {
+        let answer = try bridgeCall("encodeText", ["text": .string(text), "charsets": .array(charsets.map { .string($0) })])
+        guard case .object(let map)? = answer["encodings"] else { return [:] }
+        var out: [String: [UInt8]] = [:]
+        for (name, value) in map {
+            if let hex = value.stringValue, let bytes = JavaOracle.hexBytes(hex) { out[name] = bytes }
+        }
+        return out
+    }
+
+    /// `new String(bytes, charset)` in the JVM for each charset.
+    func decode(_ bytes: [UInt8], charsets: [String]) throws -> [String: String] {
+        let answer = try bridgeCall("decodeText", ["data": .string(JavaOracle.hexString(bytes)),
+                                                   "charsets": .array(charsets.map { .string($0) })])
+        guard case .object(let map)? = answer["texts"] else { return [:] }
+        var out: [String: String] = [:]
+        for (name, value) in map {
+            if let s = value.stringValue { out[name] = s }
+        }
+        return out
+    }
+
+    private func bridgeCall(_ op: String, _ fields: [String: JavaOracle.JSONValue]) throws -> [String: JavaOracle.JSONValue] {
+        do {
+            return try oracle.call(op, fields)
+        } catch let error as JavaOracleError {
+            throw JavaCheckError.bridge("\(error)")
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import XCTest
+
+/// `conformance java-check` end to end: exit codes 0/1/2, `--json` fields, reports written.
+/// Skipped (with the reason) when there is no JDK or commons-codec jar.
+final class JavaCheckCLITests: XCTestCase {
+    private struct Toolchain {
+        let javac: String
+        let jar: String
+    }
+
+    private static let toolchain: Result<Toolchain, any Error> = Result {
+        let env = ProcessInfo.processInfo.environment
+        var dirs: [String] = []
+        if let home = env["JAVA_HOME"], !home.isEmpty { dirs.append(home + "/bin") }
+        dirs += (env["PATH"] ?? "").split(separator: ":").map(String.init)
+        guard let javac = dirs.map({ $0 + "/javac" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            throw XCTSkip("no javac (JDK) found")
+        }
+        let jars = [env["COMMONS_CODEC_JAR"], "/usr/share/java/commons-codec.jar"].compactMap { $0 }
+        guard let jar = jars.first(where: { FileManager.default.isReadableFile(atPath: $0) }) else {
+            throw XCTSkip("no commons-codec jar found")
+        }
+        return Toolchain(javac: javac, jar: jar)
+    }
+
+    /// The samples plus a class without RsaUtils methods, compiled once.
+    private static let compiled: Result<URL, any Error> = Result {
+        let tc = try toolchain.get()
+        let temp = FileManager.default.temporaryDirectory.appendingPathComponent("java-check-cli-\(UUID().uuidString)")
+        let classes = temp.appendingPathComponent("classes")
+        let extra = temp.appendingPathComponent("src/org/nothing/Plain.java")
+        try FileManager.default.createDirectory(at: extra.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: classes, withIntermediateDirectories: true)
+        try "package org.nothing;\npublic class Plain { public String sign(byte[] d, String k) { return \"\"; } }\n"
+            .write(to: extra, atomically: true, encoding: .utf8)
+        let samples = CLIRunner.packageRoot.appendingPathComponent("Oracles/java/samples")
+        var files = [extra.path]
+        if let e = FileManager.default.enumerator(at: samples, includingPropertiesForKeys: nil) {
+            files += e.compactMap { ($0 as? URL)?.path }.filter { $0.hasSuffix(".java") }
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tc.javac)
+        process.arguments = ["-encoding", "UTF-8", "-nowarn", "-d", classes.path, "-cp", tc.jar] + files
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw XCTSkip("javac failed on the samples") }
+        return classes
+    }
+
+    private func classes() throws -> URL { try Self.compiled.get() }
+
+    private func tempDir() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("java-check-cli-reports-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+
+    private func json(_ text: String) throws -> [String: Any] {
+        try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], text)
+    }
+
+    // MARK: - Exit 0 / 1
+
+    func testCompatibleClassExitsZeroAndWritesReports() throws {
+        let reports = tempDir()
+        let result = try CLIRunner.run(["java-check", "--classpath", try classes().path, "--class", "com.example.RsaUtils",
+                                        "--report-dir", reports.path])
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertEqual(result.stderr, "", "the class's stack traces (fail-open probe) must not reach the terminal")
+        XCTAssertTrue(result.stdout.contains("signature algorithm  MD5withRSA"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Swift settings: MD5withRSA, blocks 117/128"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("COMPATIBLE"))
+        let jsonFile = reports.appendingPathComponent("java-check-RsaUtils.json")
+        let mdFile = reports.appendingPathComponent("java-check-RsaUtils.md")
+        let object = try json(String(contentsOf: jsonFile, encoding: .utf8))
+        XCTAssertEqual(object["compatible"] as? Bool, true)
+        XCTAssertEqual(object["keySize"] as? Int, 1024)
+        let md = try String(contentsOf: mdFile, encoding: .utf8)
+        XCTAssertTrue(md.hasPrefix("# java-check: com.example.RsaUtils"))
+        XCTAssertTrue(md.contains("Swift settings: **MD5withRSA, blocks 117/128"))
+    }
+
+    func testJsonHasTheProfileFields() throws {
+        let result = try CLIRunner.run(["java-check", "--classpath", try classes().path,
+                                        "--class", "com.example.rsa2048.RsaUtils2048", "--json", "--no-report"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let o = try json(result.stdout)
+        XCTAssertEqual(o["class"] as? String, "com.example.rsa2048.RsaUtils2048")
+        XCTAssertEqual(o["keySize"] as? Int, 2048)
+        XCTAssertEqual(o["signatureAlgorithm"] as? String, "SHA256withRSA")
+        XCTAssertEqual(o["encryptBlock"] as? Int, 245)
+        XCTAssertEqual(o["decryptBlock"] as? Int, 256)
+        XCTAssertEqual(o["base64LineBreaks"] as? Bool, false)
+        XCTAssertEqual(o["charset"] as? String, "UTF-8")
+        XCTAssertEqual(o["failOpen"] as? Bool, true)
+        XCTAssertEqual(o["compatible"] as? Bool, true)
+        XCTAssertFalse((o["findings"] as? [String] ?? []).isEmpty)
+        let matrix = try XCTUnwrap(o["matrix"] as? [[String: Any]])
+        XCTAssertGreaterThan(matrix.count, 30)
+        XCTAssertTrue(matrix.allSatisfy { ["pass", "skip"].contains($0["verdict"] as? String ?? "") })
+        XCTAssertTrue(matrix.allSatisfy { $0["id"] is String && $0["name"] is String && $0["group"] is String })
+    }
+
+    func testDefectiveClassExitsOne() throws {
+        let reports = tempDir()
+        let result = try CLIRunner.run(["java-check", "--classpath", try classes().path,
+                                        "--class", "com.example.broken.RsaUtilsBroken", "--json", "--report-dir", reports.path])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        let o = try json(result.stdout)
+        XCTAssertEqual(o["compatible"] as? Bool, false)
+        XCTAssertEqual(o["keySize"] as? Int, 2048)
+        XCTAssertEqual(o["encryptBlock"] as? Int, 117)
+        XCTAssertEqual(o["decryptBlock"] as? Int, 128)
+        XCTAssertEqual(o["longRoundTrip"] as? Bool, false)
+        let findings = o["findings"] as? [String] ?? []
+        XCTAssertTrue(findings.contains { $0.contains("DEFECT") && $0.contains("blocks 117/256") }, findings.joined(separator: "\n"))
+        let matrix = try XCTUnwrap(o["matrix"] as? [[String: Any]])
+        let failed = matrix.filter { $0["verdict"] as? String == "fail" }
+        XCTAssertFalse(failed.isEmpty)
+        XCTAssertTrue(failed.allSatisfy { $0["expected"] is String && $0["actual"] is String }, "each mismatch has expected and actual")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: reports.appendingPathComponent("java-check-RsaUtilsBroken.md").path))
+        // The human table says it too.
+        let table = try CLIRunner.run(["java-check", "--classpath", try classes().path,
+                                       "--class", "com.example.broken.RsaUtilsBroken", "--no-report"])
+        XCTAssertEqual(table.status, 1)
+        XCTAssertTrue(table.stdout.contains("NOT COMPATIBLE"), table.stdout)
+        XCTAssertTrue(table.stdout.contains("FAIL"), table.stdout)
+    }
+
+    func testUnseenCRLFClass() throws {
+        let result = try CLIRunner.run(["java-check", "--classpath", try classes().path,
+                                        "--class", "org.acme.security.RsaHelper", "--json", "--no-report"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let o = try json(result.stdout)
+        XCTAssertEqual(o["signatureAlgorithm"] as? String, "SHA1withRSA")
+        XCTAssertEqual(o["base64LineBreaks"] as? Bool, true)
+    }
+
+    // MARK: - Exit 2
+
+    func testClassNotFoundExitsTwo() throws {
+        let result = try CLIRunner.run(["java-check", "--classpath", try classes().path, "--class", "com.example.NoSuchClass", "--no-report"])
+        assertOneLineError(result, exitCode: 2, mentioning: "com.example.NoSuchClass not found")
+    }
+
+    func testMissingClasspathEntryExitsTwo() throws {
+        let result = try CLIRunner.run(["java-check", "--classpath", "/no/such/folder", "--class", "com.example.RsaUtils"])
+        assertOneLineError(result, exitCode: 2, mentioning: "/no/such/folder")
+    }
+
+    func testClassWithoutRsaUtilsMethodsExitsTwo() throws {
+        let result = try CLIRunner.run(["java-check", "--classpath", try classes().path, "--class", "org.nothing.Plain", "--no-report"])
+        assertOneLineError(result, exitCode: 2, mentioning: "no usable RsaUtils methods")
+    }
+
+    func testUsageErrorsExitTwo() throws {
+        assertOneLineError(try CLIRunner.run(["java-check", "--class", "a.B"]), exitCode: 2, mentioning: "--classpath")
+        assertOneLineError(try CLIRunner.run(["java-check", "--classpath", "/tmp", "--class", "not a class"]), exitCode: 2,
+                           mentioning: "not a Java class name")
+    }
+}
