@@ -54,6 +54,6 @@ let package = Package(
         .testTarget(name: "RSATests", dependencies: ["RSA", "BigNum", "MD5"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TokenSignTests", dependencies: ["TokenSign", "MD5", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "RSA"]),
-        .testTarget(name: "CLITests", dependencies: ["conformance", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "CLITests", dependencies: ["conformance", "Conformance", .product(name: "Crypto", package: "swift-crypto")]),
     ]
 )

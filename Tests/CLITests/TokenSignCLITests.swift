@@ -22,9 +22,11 @@ final class TokenSignCLITests: XCTestCase {
                 .map { String(format: "%02x", $0) }.joined()
         }
 
+        /// `--option value`, or `--option=value` when a random value starts with '-' (else it reads as an option).
         var arguments: [String] {
-            ["token-sign", "--app-id", appId, "--business-type", businessType, "--msg-id", id, "--timestamp", timestamp,
-             "--trace-id", id, "--version", version, "--app-key", appKey]
+            let pairs = [("--app-id", appId), ("--business-type", businessType), ("--msg-id", id), ("--timestamp", timestamp),
+                         ("--trace-id", id), ("--version", version), ("--app-key", appKey)]
+            return ["token-sign"] + pairs.flatMap { option, value in value.hasPrefix("-") ? ["\(option)=\(value)"] : [option, value] }
         }
     }
 
