@@ -1,0 +1,71 @@
+import BigNum
+import XCTest
+
+/// Expected encodings are hand-derived from the definitions (Java's BigInteger.toByteArray():
+/// minimal big-endian two's complement) and checked by arithmetic identities, never by the code itself.
+final class BigIntTests: XCTestCase {
+    func testTwosComplementLikeJavaToByteArray() {
+        let cases: [(Int, [UInt8])] = [
+            (0, [0x00]), (1, [0x01]), (127, [0x7f]), (128, [0x00, 0x80]), (255, [0x00, 0xff]), (256, [0x01, 0x00]),
+            (-1, [0xff]), (-128, [0x80]), (-129, [0xff, 0x7f]), (-256, [0xff, 0x00]), (65537, [0x01, 0x00, 0x01]),
+        ]
+        for (value, bytes) in cases {
+            XCTAssertEqual(BigInt(value).twosComplementBytes, bytes, "\(value)")
+            XCTAssertEqual(BigInt(twosComplementBytes: bytes), BigInt(value), "\(bytes)")
+        }
+    }
+
+    func testUnsignedSerializing() {
+        let n = BigInt(bigEndianBytes: [0x00, 0x01, 0x02])
+        XCTAssertEqual(n, BigInt(258))
+        XCTAssertEqual(n.bigEndianBytes, [0x01, 0x02])
+        XCTAssertEqual(n.serialize(count: 4), [0, 0, 1, 2])
+        XCTAssertNil(n.serialize(count: 1), "does not fit")
+        XCTAssertEqual(BigInt(0).bigEndianBytes, [])
+        XCTAssertEqual(BigInt(bigEndianBytes: []), BigInt(0))
+        XCTAssertEqual(BigInt(hex: "00ff")?.bitWidth, 8)
+        XCTAssertNil(BigInt(hex: "xyz"))
+        XCTAssertNil(BigInt(hex: ""))
+        XCTAssertNil(BigInt(decimal: "12a"))
+        XCTAssertEqual(BigInt(decimal: "-42"), BigInt(-42))
+        XCTAssertEqual(BigInt(hex: "deadbeef")?.hexString, "deadbeef")
+    }
+
+    func testCopiesAreIndependent() {
+        var a = BigInt(1) << 200
+        let b = a
+        a += BigInt(1)
+        XCTAssertEqual(b, BigInt(1) << 200)
+        XCTAssertEqual(a - b, BigInt(1))
+    }
+
+    func testModularArithmeticIdentities() throws {
+        // 17 · 53 = 901 ≡ 1 (mod 3120): the textbook RSA example (p = 61, q = 53, e = 17, d = 2753).
+        let n = BigInt(3233), e = BigInt(17), d = BigInt(2753)
+        XCTAssertEqual(e.inverse(modulo: BigInt(3120)), d)
+        XCTAssertNil(BigInt(2).inverse(modulo: BigInt(4)))
+        let m = BigInt(65)
+        let c = try XCTUnwrap(m.power(e, modulo: n))
+        XCTAssertEqual(c, BigInt(2790))
+        XCTAssertEqual(c.securePower(d, modulo: n), m)
+        XCTAssertNil(m.securePower(d, modulo: BigInt(3234)), "mpz_powm_sec needs an odd modulus")
+        XCTAssertNil(m.securePower(BigInt(0), modulo: n), "and a positive exponent")
+        XCTAssertNil(m.power(e, modulo: BigInt(0)))
+        XCTAssertNil(m.modulo(BigInt(0)))
+        XCTAssertEqual(BigInt(-7).modulo(BigInt(3)), BigInt(2), "non-negative residue")
+        XCTAssertEqual(BigInt.gcd(BigInt(12), BigInt(18)), BigInt(6))
+        XCTAssertEqual(BigInt.lcm(BigInt(4), BigInt(6)), BigInt(12))
+        XCTAssertTrue(BigInt(2_147_483_647).isProbablePrime())
+        XCTAssertFalse(BigInt(561).isProbablePrime(), "Carmichael number")
+    }
+
+    func testRandomIsInRange() throws {
+        let bound = BigInt(1000)
+        for _ in 0..<200 {
+            let r = try BigInt.random(below: bound)
+            XCTAssertTrue(r >= BigInt(1) && r < bound)
+        }
+        XCTAssertLessThanOrEqual(try BigInt.random(bits: 13).bitWidth, 13)
+        XCTAssertNotEqual(try SystemRandom.bytes(32), try SystemRandom.bytes(32))
+    }
+}
