@@ -34,9 +34,17 @@ struct JavaCheckCommand: ParsableCommand {
     @Flag(name: .customLong("verbose"), help: "Progress lines on stderr.")
     var verbose = false
 
+    @Option(name: .customLong("timeout"), help: ArgumentHelp("Longest wait in seconds for one call into the class.", valueName: "seconds"))
+    var timeout: Double = 60
+
+    func validate() throws {
+        guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
+    }
+
     func run() throws {
         let cwd = FileManager.default.currentDirectoryPath
-        let options = JavaCheck.Options(classpath: classpath, className: className, currentDirectory: cwd)
+        let options = JavaCheck.Options(classpath: classpath, className: className, currentDirectory: cwd,
+                                        callTimeoutSeconds: timeout)
         let report: JavaCheckReport
         do {
             report = try JavaCheck.run(options, progress: { if verbose { writeStderr("java-check: \($0)") } })

@@ -34,8 +34,16 @@ final class JavaCheckCLITests: XCTestCase {
         try FileManager.default.createDirectory(at: classes, withIntermediateDirectories: true)
         try "package org.nothing;\npublic class Plain { public String sign(byte[] d, String k) { return \"\"; } }\n"
             .write(to: extra, atomically: true, encoding: .utf8)
+        // A class whose genKeyPair never returns: java-check must time out, not hang.
+        let hang = temp.appendingPathComponent("src/org/nothing/Hang.java")
+        try ("package org.nothing;\nimport java.util.Map;\npublic class Hang {\n"
+            + "  public static Map<String, Object> genKeyPair() throws Exception { while (true) { Thread.sleep(1000); } }\n"
+            + "  public static String getPublicKey(Map<String, Object> m) { return \"\"; }\n"
+            + "  public static String getPrivateKey(Map<String, Object> m) { return \"\"; }\n"
+            + "  public static String sign(byte[] d, String k) { return \"\"; }\n}\n")
+            .write(to: hang, atomically: true, encoding: .utf8)
         let samples = CLIRunner.packageRoot.appendingPathComponent("Oracles/java/samples")
-        var files = [extra.path]
+        var files = [extra.path, hang.path]
         if let e = FileManager.default.enumerator(at: samples, includingPropertiesForKeys: nil) {
             files += e.compactMap { ($0 as? URL)?.path }.filter { $0.hasSuffix(".java") }
         }
@@ -46,7 +54,7 @@ final class JavaCheckCLITests: XCTestCase {
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw XCTSkip("javac failed on the samples") }
+        guard process.terminationStatus == 0 else { throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "javac failed on the samples"]) }
         return classes
     }
 
@@ -160,5 +168,11 @@ final class JavaCheckCLITests: XCTestCase {
         assertOneLineError(try CLIRunner.run(["java-check", "--class", "a.B"]), exitCode: 2, mentioning: "--classpath")
         assertOneLineError(try CLIRunner.run(["java-check", "--classpath", "/tmp", "--class", "not a class"]), exitCode: 2,
                            mentioning: "not a Java class name")
+    }
+
+    func testAMethodThatNeverReturnsTimesOut() throws {
+        let result = try CLIRunner.run(["java-check", "--classpath", try classes().path, "--class", "org.nothing.Hang",
+                                        "--timeout", "2", "--no-report"])
+        assertOneLineError(result, exitCode: 2, mentioning: "did not return within 2 s")
     }
 }

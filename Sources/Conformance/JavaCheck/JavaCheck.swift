@@ -18,10 +18,14 @@ public enum JavaCheck {
         public var probePlatformCharset: Bool
         /// Where the bridge JVM's stderr goes (the user's class may print stack traces).
         public var errorOutput: JavaOracle.ErrorOutput
+        /// Longest wait for one call into the user's class (a method that never returns stops the check).
+        public var callTimeoutSeconds: Double
 
         public init(classpath: String, className: String, packageRoot: String? = nil,
                     currentDirectory: String = FileManager.default.currentDirectoryPath,
-                    probePlatformCharset: Bool = true, errorOutput: JavaOracle.ErrorOutput = .logFile) {
+                    probePlatformCharset: Bool = true, errorOutput: JavaOracle.ErrorOutput = .logFile,
+                    callTimeoutSeconds: Double = 60) {
+            self.callTimeoutSeconds = callTimeoutSeconds
             self.classpath = classpath
             self.className = className
             self.packageRoot = packageRoot
@@ -104,6 +108,7 @@ public enum JavaCheck {
         let oracle: JavaOracle
         do {
             oracle = try JavaOracle(toolchain: toolchain, errorOutput: options.errorOutput)
+            oracle.answerTimeoutSeconds = options.callTimeoutSeconds
         } catch {
             throw JavaCheckError.environment("\(error)")
         }

@@ -459,6 +459,7 @@ final class JavaCheckSession {
         do {
             let oracle = try JavaOracle(toolchain: toolchain, errorOutput: options.errorOutput,
                                         jvmArguments: ["-Dfile.encoding=\(alternative)"])
+            oracle.answerTimeoutSeconds = options.callTimeoutSeconds
             defer { oracle.close() }
             let other = try JavaUserClass(oracle: oracle, classpath: classpath, className: user.className,
                                           commonsCodecJar: toolchain.commonsCodecJar)

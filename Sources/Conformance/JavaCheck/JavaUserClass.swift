@@ -135,7 +135,7 @@ final class JavaUserClass {
         } catch JavaOracleError.javaException(let message) {
             throw CallFailure(message: message)
         } catch let error as JavaOracleError {
-            throw JavaCheckError.bridge("the JVM stopped while calling \(name) of \(className) (did it call System.exit?): \(error)")
+            throw JavaCheckError.bridge(Self.stopped(calling: name, of: className, error))
         }
         guard case .object(let result)? = answer["result"], let type = result["type"]?.stringValue else {
             throw JavaCheckError.bridge("Java oracle: bad answer to userCall \(name)")
@@ -162,6 +162,14 @@ final class JavaUserClass {
         let encodedByProbe: Bool
     }
 
+    /// One line for a call that ended the bridge: a time-out, or a JVM that exited under it.
+    static func stopped(calling method: String, of className: String, _ error: JavaOracleError) -> String {
+        if case .timedOut(_, let seconds) = error {
+            return "\(method) of \(className) did not return within \(Int(seconds)) s (raise --timeout if it is only slow)"
+        }
+        return "the JVM stopped while calling \(method) of \(className) (did it call System.exit?): \(error)"
+    }
+
     func keyPair(bits: Int) throws -> KeyStrings {
         let answer: [String: JavaOracle.JSONValue]
         do {
@@ -169,7 +177,7 @@ final class JavaUserClass {
         } catch JavaOracleError.javaException(let message) {
             throw CallFailure(message: message)
         } catch let error as JavaOracleError {
-            throw JavaCheckError.bridge("the JVM stopped while calling genKeyPair of \(className) (did it call System.exit?): \(error)")
+            throw JavaCheckError.bridge(Self.stopped(calling: "genKeyPair", of: className, error))
         }
         guard let pub = answer["publicKey"]?.stringValue, let priv = answer["privateKey"]?.stringValue else {
             throw JavaCheckError.bridge("Java oracle: bad answer to userKeyPair")

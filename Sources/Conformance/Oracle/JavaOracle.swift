@@ -82,6 +82,7 @@ public final class JavaOracle: @unchecked Sendable {
     private var nextID = 1
     private var buffer: [UInt8] = []
     private var bufferStart = 0
+    private var timeoutSeconds: Double = 300
 
     /// Finds the toolchain (see `JavaToolchain.locate`) and starts a bridge.
     public convenience init(packageRoot: String? = nil, errorOutput: ErrorOutput = .logFile) throws {
@@ -167,7 +168,7 @@ public final class JavaOracle: @unchecked Sendable {
         request["id"] = .int(id)
         request["op"] = .string(op)
         try send(JSONValue.object(request).description)
-        let line = try receiveLine()
+        let line = try receiveLine(op: op)
 
         let answer: JSONValue
         do {
@@ -358,7 +359,13 @@ public final class JavaOracle: @unchecked Sendable {
         }
     }
 
-    private func receiveLine() throws -> [UInt8] {
+    /// Longest wait for one answer; a user's method that never returns must not hang the tool.
+    public var answerTimeoutSeconds: Double {
+        get { lock.lock(); defer { lock.unlock() }; return timeoutSeconds }
+        set { lock.lock(); timeoutSeconds = newValue; lock.unlock() }
+    }
+
+    private func receiveLine(op: String = "quit") throws -> [UInt8] {
         let fd = stdoutPipe.fileHandleForReading.fileDescriptor
         var scanFrom = bufferStart
         while true {
@@ -375,6 +382,7 @@ public final class JavaOracle: @unchecked Sendable {
                 return line
             }
             scanFrom = buffer.count
+            try waitForData(fd, op: op)
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
             let n = chunk.withUnsafeMutableBytes { raw -> Int in
                 guard let base = raw.baseAddress else { return 0 }
@@ -386,6 +394,25 @@ public final class JavaOracle: @unchecked Sendable {
             }
             if n == 0 { throw died() }
             buffer.append(contentsOf: chunk[0..<n])
+        }
+    }
+
+    /// Waits until the bridge's stdout is readable, at most `timeoutSeconds`; then stops the JVM.
+    private func waitForData(_ fd: Int32, op: String) throws {
+        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        let deadline = Date().addingTimeInterval(timeoutSeconds)
+        while true {
+            let remaining = deadline.timeIntervalSinceNow
+            if remaining <= 0 {
+                process.terminate()
+                _ = died()
+                let error = JavaOracleError.timedOut(op: op, seconds: timeoutSeconds)
+                state = .dead(error)
+                throw error
+            }
+            let ready = poll(&descriptor, 1, Int32(min(remaining, 1) * 1000))
+            if ready > 0 { return }
+            if ready < 0 && errno != EINTR { return }  // let read() report the problem
         }
     }
 

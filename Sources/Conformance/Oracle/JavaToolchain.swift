@@ -34,6 +34,8 @@ public enum JavaOracleError: Error, CustomStringConvertible, Sendable, Equatable
     case javaException(String)
     /// The oracle was closed by the caller.
     case closed
+    /// No answer within the time limit (e.g. a user's RsaUtils method that never returns); the JVM was stopped.
+    case timedOut(op: String, seconds: Double)
 
     public var description: String {
         switch self {
@@ -62,6 +64,8 @@ public enum JavaOracleError: Error, CustomStringConvertible, Sendable, Equatable
             return "Java oracle: \(message)"
         case .closed:
             return "Java oracle: the bridge was closed"
+        case .timedOut(let op, let seconds):
+            return "Java oracle: no answer to \(op) within \(Int(seconds)) s; the JVM was stopped"
         }
     }
 }
