@@ -1,19 +1,8 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Renders a `JavaCheckReport` as JSON, Markdown or a terminal table, and writes
 /// `java-check-<SimpleClassName>.json` and `.md` atomically (temp file + rename).
 public enum JavaCheckReportWriter {
-    public struct WriteError: Error, CustomStringConvertible {
-        public let path: String
-        public let reason: String
-        public var description: String { "cannot write \(path): \(reason)" }
-    }
-
     /// Pretty-printed JSON with sorted keys (stable across runs).
     public static func json(_ report: JavaCheckReport) throws -> Data {
         let encoder = JSONEncoder()
@@ -29,35 +18,14 @@ public enum JavaCheckReportWriter {
         let base = "java-check-" + safeFileName(report.simpleClassName)
         let jsonURL = folder.appendingPathComponent(base + ".json")
         let mdURL = folder.appendingPathComponent(base + ".md")
-        try writeAtomically(try json(report), to: jsonURL)
-        try writeAtomically(Data(markdown(report).utf8), to: mdURL)
+        try AtomicFile.write(try json(report), to: jsonURL)
+        try AtomicFile.write(Data(markdown(report).utf8), to: mdURL)
         return [jsonURL, mdURL]
     }
 
     static func safeFileName(_ name: String) -> String {
         let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "_-$"))
         return String(name.unicodeScalars.map { allowed.contains($0) ? Character($0) : "_" })
-    }
-
-    static func writeAtomically(_ data: Data, to url: URL) throws {
-        let folder = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw WriteError(path: folder.path, reason: "cannot create the folder")
-        }
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString)")
-        do {
-            try data.write(to: temporary)
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw WriteError(path: url.path, reason: (error as NSError).localizedDescription)
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw WriteError(path: url.path, reason: reason)
-        }
     }
 
     // MARK: - Profile rows (shared by Markdown and the terminal table)
