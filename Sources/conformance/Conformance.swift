@@ -73,5 +73,5 @@ struct CLIFailure: Error {
 func writeStderr(_ line: String) {
     var text = line
     if !text.hasSuffix("\n") { text += "\n" }
-    FileHandle.standardError.write(Data(text.utf8))
+    try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
 }

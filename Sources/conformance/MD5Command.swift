@@ -30,6 +30,10 @@ struct MD5Command: ParsableCommand {
         } else {
             let handle: FileHandle
             if let file {
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
+                    throw CLIFailure.usage("'\(file)' is a folder, not a file")
+                }
                 guard let h = FileHandle(forReadingAtPath: file) else {
                     throw CLIFailure.usage("cannot read file '\(file)'")
                 }
@@ -37,12 +41,29 @@ struct MD5Command: ParsableCommand {
             } else {
                 handle = FileHandle.standardInput
             }
+            let name = file.map { "'\($0)'" } ?? "standard input"
             while true {
-                let chunk = handle.readData(ofLength: 1 << 20)
-                if chunk.isEmpty { break }
+                // The throwing read: a folder or an I/O error is a one-line error, not a trap.
+                let chunk: Data?
+                do { chunk = try handle.read(upToCount: 1 << 20) } catch {
+                    throw CLIFailure.usage("cannot read \(name): \(IOErrorText.describe(error))")
+                }
+                guard let chunk, !chunk.isEmpty else { break }
                 chunk.withUnsafeBytes { md5.update($0) }
             }
         }
         print(md5.finalize().hexString)
+    }
+}
+
+/// One line for a Foundation I/O error: the POSIX reason when there is one (e.g. "Is a directory").
+enum IOErrorText {
+    static func describe(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        return ns.localizedDescription
     }
 }

@@ -2,6 +2,14 @@ import Foundation
 import XCTest
 
 final class MD5CLITests: XCTestCase {
+    func testMD5OfAFile() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("md5cli-\(UUID().uuidString)")
+        try Data("message digest".utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        // RFC 1321 A.5: MD5("message digest").
+        XCTAssertEqual(try CLIRunner.run(["md5", "--file", url.path]).stdout, "f96b697d7cb7938d525a2f31aaf161d0\n")
+    }
+
     func testMD5OfStringHexAndStdin() throws {
         // RFC 1321 A.5: MD5("abc").
         XCTAssertEqual(try CLIRunner.run(["md5", "--data", "abc"]).stdout, "900150983cd24fb0d6963f7d28e17f72\n")
@@ -15,5 +23,7 @@ final class MD5CLITests: XCTestCase {
         assertOneLineError(try CLIRunner.run(["md5", "--data-hex", "zz"]), exitCode: 2, mentioning: "hex")
         assertOneLineError(try CLIRunner.run(["md5", "--file", "/nonexistent/file"]), exitCode: 2, mentioning: "cannot read")
         assertOneLineError(try CLIRunner.run(["md5", "--no-such-flag"]), exitCode: 2)
+        // A folder is not a file: one line, no Foundation trap.
+        assertOneLineError(try CLIRunner.run(["md5", "--file", FileManager.default.temporaryDirectory.path]), exitCode: 2, mentioning: "folder")
     }
 }
