@@ -69,3 +69,44 @@ final class BigIntTests: XCTestCase {
         XCTAssertNotEqual(try SystemRandom.bytes(32), try SystemRandom.bytes(32))
     }
 }
+
+#if canImport(Glibc)
+import CGMP
+import Glibc
+
+/// Live GMP heap blocks, counted by allocation functions installed for one test.
+nonisolated(unsafe) private var liveGMPBlocks = 0
+
+/// The mpz_t storage is freed with its last reference: every block GMP allocates while BigInt values
+/// are created, copied and dropped is given back (counted through mp_set_memory_functions).
+final class BigIntMemoryTests: XCTestCase {
+    private func churn(_ rounds: Int) {
+        let modulus = (BigInt(1) << 2048) - BigInt(159)
+        var x = BigInt(3)
+        for _ in 0..<rounds {
+            let y = (x * x + BigInt(7)).modulo(modulus) ?? x
+            x = y.power(BigInt(65537), modulo: modulus) ?? y
+            let copy = x
+            _ = copy.securePower(BigInt(12345), modulo: modulus)
+            _ = x.twosComplementBytes
+        }
+        XCTAssertFalse(x.isZero)
+    }
+
+    func testEveryGMPBlockIsFreed() {
+        var savedAlloc: (@convention(c) (Int) -> UnsafeMutableRawPointer?)?
+        var savedRealloc: (@convention(c) (UnsafeMutableRawPointer?, Int, Int) -> UnsafeMutableRawPointer?)?
+        var savedFree: (@convention(c) (UnsafeMutableRawPointer?, Int) -> Void)?
+        __gmp_get_memory_functions(&savedAlloc, &savedRealloc, &savedFree)
+        __gmp_set_memory_functions(
+            { size in liveGMPBlocks += 1; return malloc(size) },
+            { pointer, _, size in realloc(pointer, size) },
+            { pointer, _ in liveGMPBlocks -= 1; free(pointer) })
+        defer { __gmp_set_memory_functions(savedAlloc, savedRealloc, savedFree) }
+
+        let before = liveGMPBlocks
+        churn(2_000)
+        XCTAssertEqual(liveGMPBlocks, before, "GMP blocks still allocated after every BigInt was dropped")
+    }
+}
+#endif
