@@ -45,6 +45,12 @@ struct RunCommand: ParsableCommand {
         if noStored && vectors.isEmpty {
             throw ValidationError("--no-stored needs at least one --vectors path")
         }
+        if let reportDir, reportDir.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--report-dir needs a folder path")
+        }
+        if vectors.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw ValidationError("--vectors needs a file or folder path")
+        }
     }
 
     func run() throws {

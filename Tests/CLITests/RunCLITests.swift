@@ -113,6 +113,9 @@ final class RunCLITests: XCTestCase {
         assertOneLineError(try CLIRunner.run(["run", "--java", "sometimes"], currentDirectory: root), exitCode: 2)
         assertOneLineError(try CLIRunner.run(["run", "--seed", "-1"], currentDirectory: root), exitCode: 2)
         assertOneLineError(try CLIRunner.run(["run", "--no-stored"], currentDirectory: root), exitCode: 2, mentioning: "--vectors")
+        // Empty paths are usage errors, not "the current folder".
+        assertOneLineError(try CLIRunner.run(["run", "--report-dir", ""], currentDirectory: root), exitCode: 2, mentioning: "--report-dir")
+        assertOneLineError(try CLIRunner.run(["run", "--vectors", ""], currentDirectory: root), exitCode: 2, mentioning: "--vectors")
         // No package root and nothing given: nothing to run.
         let empty = FileManager.default.temporaryDirectory
         assertOneLineError(try CLIRunner.run(["run", "--java", "off"], currentDirectory: empty,
