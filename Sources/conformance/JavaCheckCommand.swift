@@ -39,6 +39,9 @@ struct JavaCheckCommand: ParsableCommand {
 
     func validate() throws {
         guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
+        if let reportDir, reportDir.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--report-dir needs a folder path")
+        }
     }
 
     func run() throws {

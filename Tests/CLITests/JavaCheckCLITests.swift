@@ -60,6 +60,12 @@ final class JavaCheckCLITests: XCTestCase {
 
     private func classes() throws -> URL { try Self.compiled.get() }
 
+    /// The compiled samples live in a temporary folder: remove it when the class's tests are done.
+    override class func tearDown() {
+        if case .success(let classes) = compiled { try? FileManager.default.removeItem(at: classes.deletingLastPathComponent()) }
+        super.tearDown()
+    }
+
     private func tempDir() -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("java-check-cli-reports-\(UUID().uuidString)")
         addTeardownBlock { try? FileManager.default.removeItem(at: url) }

@@ -37,6 +37,14 @@ final class JavaCheckTests: XCTestCase {
         return classes.path
     }
 
+    /// The compiled classes live in a temporary folder: remove it when the class's tests are done.
+    override class func tearDown() {
+        if case .success(let classes) = compiled {
+            try? FileManager.default.removeItem(at: URL(fileURLWithPath: classes).deletingLastPathComponent())
+        }
+        super.tearDown()
+    }
+
     static func javaFiles(under dir: URL) throws -> [String] {
         guard let e = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil) else { return [] }
         return e.compactMap { ($0 as? URL)?.path }.filter { $0.hasSuffix(".java") }.sorted()
