@@ -48,6 +48,19 @@ final class CrossCheckTests: XCTestCase {
         assertAllPass(outcomes, minimum: 50)
     }
 
+    /// `--seed` replays the live checks too: the JDK's keys come from a SHA1PRNG seeded by the run's seed.
+    func testSeededJDKKeysReplay() throws {
+        let oracle: JavaOracle
+        do { oracle = try JavaOracle(packageRoot: CrossCheckTests.packageRoot.path) } catch let error as JavaOracleError where error.meansNoJDK {
+            throw XCTSkip("no JDK: \(error)")
+        }
+        defer { oracle.close() }
+        let seed: [UInt8] = Array(0..<32)
+        XCTAssertEqual(try oracle.keygen(bits: 512, seed: seed), try oracle.keygen(bits: 512, seed: seed))
+        XCTAssertNotEqual(try oracle.keygen(bits: 512, seed: seed), try oracle.keygen(bits: 512, seed: [1] + seed))
+        XCTAssertNotEqual(try oracle.keygen(bits: 512), try oracle.keygen(bits: 512))
+    }
+
     func testJavaOffIsAVisibleSkip() {
         let outcomes = JavaLiveCrossCheck().run(context: RunContext(javaMode: .off))
         XCTAssertEqual(outcomes.count, 1)

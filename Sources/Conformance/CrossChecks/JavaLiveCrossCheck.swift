@@ -81,7 +81,7 @@ struct JavaLiveCrossCheck: CheckSuite {
         var javaKey: RSAPrivateKey?
         var javaStrings: JavaOracle.KeyPair?
         recorder.check("\(bits): JDK key strings parse in Swift, re-encoded identically", flags: ["JavaToSwift", "ByteExact"]) {
-            let pair = try oracle.keygen(bits: bits)
+            let pair = try oracle.keygen(bits: bits, seed: source.bytes(32))
             javaStrings = pair
             let priv = try RSAPrivateKey(rsaUtilsString: pair.privateKey)
             javaKey = priv
@@ -151,7 +151,7 @@ struct JavaLiveCrossCheck: CheckSuite {
     // MARK: - Documented RsaUtils defects
 
     private func runDefectChecks(oracle: JavaOracle, source: SeededByteSource, recorder: inout CheckRecorder) {
-        guard let pair = try? oracle.keygen(bits: 2048), let key = try? RSAPrivateKey(rsaUtilsString: pair.privateKey) else {
+        guard let pair = try? oracle.keygen(bits: 2048, seed: source.bytes(32)), let key = try? RSAPrivateKey(rsaUtilsString: pair.privateKey) else {
             recorder.check("2048-bit JDK key for the defect checks") { .fail(reason: "the JDK could not make a 2048-bit key") }
             return
         }

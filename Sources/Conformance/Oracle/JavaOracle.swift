@@ -221,8 +221,11 @@ public final class JavaOracle: @unchecked Sendable {
     }
 
     /// `KeyPairGenerator("RSA")` with `bits`; keys as RsaUtils strings.
-    public func keygen(bits: Int = 1024) throws -> KeyPair {
-        let a = try call("keygen", ["bits": .int(bits)])
+    /// A JDK key pair; with `seed`, the JDK draws from a SHA1PRNG seeded with it (replayable cross-checks).
+    public func keygen(bits: Int = 1024, seed: [UInt8]? = nil) throws -> KeyPair {
+        var fields: [String: JSONValue] = ["bits": .int(bits)]
+        if let seed { fields["seed"] = .string(Self.hexString(seed)) }
+        let a = try call("keygen", fields)
         return KeyPair(publicKey: try Self.string(a, "publicKey", "keygen"),
                        privateKey: try Self.string(a, "privateKey", "keygen"))
     }

@@ -160,7 +160,15 @@ public final class OracleBridge {
             case "keygen": {
                 int bits = r.optInt("bits", 1024);
                 KeyPairGenerator generator = KeyPairGenerator.getInstance(RsaUtils.KEY_ALGORITHM);
-                generator.initialize(bits);
+                Object seed = r.fields.get("seed");
+                if (seed instanceof String) {
+                    // Replayable cross-checks: SHA1PRNG seeded before first use is deterministic.
+                    java.security.SecureRandom random = java.security.SecureRandom.getInstance("SHA1PRNG");
+                    random.setSeed(unhex((String) seed, "seed"));
+                    generator.initialize(bits, random);
+                } else {
+                    generator.initialize(bits);
+                }
                 KeyPair pair = generator.generateKeyPair();
                 a.put("publicKey", Base64.encodeBase64String(pair.getPublic().getEncoded()));
                 a.put("privateKey", Base64.encodeBase64String(pair.getPrivate().getEncoded()));
