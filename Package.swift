@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "RSA", targets: ["RSA"]),
         .library(name: "MD5", targets: ["MD5"]),
         .library(name: "TokenSign", targets: ["TokenSign"]),
+        .library(name: "NumberCheck", targets: ["NumberCheck"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", exact: "3.12.3"),
@@ -35,6 +36,8 @@ let package = Package(
             ]
         ),
         .target(name: "TokenSign", dependencies: ["MD5", "BigNum"]),
+        // The number-check request (seed step 10): build, verify as the platform does, parse the answer.
+        .target(name: "NumberCheck", dependencies: ["RSA", "TokenSign"]),
         .target(
             name: "Conformance",
             dependencies: [
@@ -53,6 +56,7 @@ let package = Package(
         .testTarget(name: "BigNumTests", dependencies: ["BigNum", "CGMP"]),
         .testTarget(name: "MD5Tests", dependencies: ["MD5", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "RSATests", dependencies: ["RSA", "BigNum", "MD5"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NumberCheckTests", dependencies: ["NumberCheck", "RSA", "TokenSign"]),
         .testTarget(name: "TokenSignTests", dependencies: ["TokenSign", "MD5", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "RSA"]),
         .testTarget(name: "CLITests", dependencies: ["conformance", "Conformance", .product(name: "Crypto", package: "swift-crypto")]),
