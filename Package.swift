@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "conformance",
             dependencies: [
-                "Conformance", "RSA", "MD5", "TokenSign",
+                "Conformance", "RSA", "MD5", "TokenSign", "NumberCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -40,13 +40,16 @@ public struct TokenSignRequest: Sendable, Equatable {
     /// The string the formula hashes: appId + businessType + msgId + timestamp + traceId + version + appKey.
     public var formulaString: String { TokenSigner.formulaString(for: self) }
 
-    /// MD5 of the formula, lowercase hex (what `sign` should be).
+    /// MD5 of the formula, upper-case hex (what `sign` should be; lower case is accepted too).
     public var formulaSign: String { TokenSigner.sign(for: self) }
 
-    /// A copy whose `sign` is the formula's sign.
-    public func signed() -> TokenSignRequest {
+    /// MD5 of the formula in the given letter case.
+    public func formulaSign(_ letterCase: TokenSignLetterCase) -> String { TokenSigner.sign(for: self, letterCase: letterCase) }
+
+    /// A copy whose `sign` is the formula's sign in the given letter case (default upper).
+    public func signed(letterCase: TokenSignLetterCase = .default) -> TokenSignRequest {
         var copy = self
-        copy.sign = formulaSign
+        copy.sign = formulaSign(letterCase)
         return copy
     }
 }

@@ -19,6 +19,7 @@ struct Conformance: ParsableCommand {
             EncryptCommand.self,
             DecryptCommand.self,
             TokenSignCommand.self,
+            NumberCheckCommand.self,
             BenchCommand.self,
             JavaCheckCommand.self,
             VectorsCommand.self,

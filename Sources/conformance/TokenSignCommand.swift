@@ -7,12 +7,13 @@ import TokenSign
 struct TokenSignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "token-sign",
-        abstract: "getToken sign = MD5(appId + businessType + msgId + timestamp + traceId + version + appKey), lowercase hex.",
+        abstract: "getToken sign = MD5(appId + businessType + msgId + timestamp + traceId + version + appKey), hex (upper case by default).",
         discussion: """
             Checks the request as the platform does (first failure wins) and exits 1 with the seed's \
             code on stderr: 130010 empty parameter, 105112 illegal timestamp, 110025 businessType not 5, \
             110024 businessType not the configured one, 103101 msgId != traceId or wrong sign. \
-            A missing option counts as an empty parameter (130010).
+            A missing option counts as an empty parameter (130010). A given --sign is accepted in either \
+            letter case.
             """
     )
 
@@ -54,6 +55,10 @@ struct TokenSignCommand: ParsableCommand {
           help: "Without --msg-id and --trace-id: use a fresh random id for both (printed on stderr).")
     var newId = false
 
+    @Option(name: .customLong("case"),
+            help: "Letter case of the printed sign: upper (default; what every public getToken client sends) or lower.")
+    var letterCase: String = TokenSignLetterCase.default.rawValue
+
     @Option(name: .customLong("explain"), help: "Print the seed's row(s) for CODE (code, Chinese, English), or 'all'.")
     var explain: String?
 
@@ -63,6 +68,9 @@ struct TokenSignCommand: ParsableCommand {
             return
         }
 
+        guard let signCase = TokenSignLetterCase(rawValue: letterCase.lowercased()) else {
+            throw CLIFailure.usage("--case must be upper or lower, got '\(oneLine(letterCase))'")
+        }
         var notes: [String] = []
         var timestampValue = timestamp ?? ""
         if timestamp == nil && now {
@@ -81,7 +89,7 @@ struct TokenSignCommand: ParsableCommand {
             appId: appId ?? "", businessType: businessType ?? "", msgId: msgIdValue, timestamp: timestampValue,
             traceId: traceIdValue, version: version ?? "", appKey: appKey ?? "",
             expandParams: expandParams, configuredBusinessType: configuredBusinessType)
-        let computed = request.formulaSign
+        let computed = request.formulaSign(signCase)
         // Without --sign the request carries the computed sign, so only the other checks can fail.
         request.sign = sign ?? computed
 

@@ -17,9 +17,10 @@ final class TokenSignCLITests: XCTestCase {
         var version = "1.0"
         var appKey = "appkey-中文"
 
+        /// Upper-case hex: the CLI's default letter case.
         var formulaSign: String {
             Insecure.MD5.hash(data: Data((appId + businessType + id + timestamp + id + version + appKey).utf8))
-                .map { String(format: "%02x", $0) }.joined()
+                .map { String(format: "%02X", $0) }.joined()
         }
 
         /// `--option value`, or `--option=value` when a random value starts with '-' (else it reads as an option).
@@ -40,8 +41,13 @@ final class TokenSignCLITests: XCTestCase {
                                         "--timestamp", "20121227180001165", "--trace-id", "abc", "--version", "1.0",
                                         "--app-key", "密钥KEY"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertEqual(result.stdout, "b2e09353243a40b25910c3820574f0cb\n")
+        XCTAssertEqual(result.stdout, "B2E09353243A40B25910C3820574F0CB\n")
         XCTAssertEqual(result.stderr, "")
+        let lower = try CLIRunner.run(["token-sign", "--app-id", "300011", "--business-type", "5", "--msg-id", "abc",
+                                       "--timestamp", "20121227180001165", "--trace-id", "abc", "--version", "1.0",
+                                       "--app-key", "密钥KEY", "--case", "lower"])
+        XCTAssertEqual(lower.stdout, "b2e09353243a40b25910c3820574f0cb\n", lower.stderr)
+        assertOneLineError(try CLIRunner.run(["token-sign", "--case", "title"]), exitCode: 2, mentioning: "--case")
     }
 
     func testRandomASCIIAndChineseFieldSetsMatchInsecureMD5() throws {
@@ -64,9 +70,12 @@ final class TokenSignCLITests: XCTestCase {
 
     func testGivenSignIsChecked() throws {
         let fields = Fields()
-        let good = try CLIRunner.run(fields.arguments + ["--sign", fields.formulaSign.uppercased(), "--expand-params", "a=b"])
-        XCTAssertEqual(good.status, 0, good.stderr)
-        XCTAssertEqual(good.stdout, fields.formulaSign + "\n")
+        // Checks accept either letter case.
+        for given in [fields.formulaSign, fields.formulaSign.lowercased()] {
+            let good = try CLIRunner.run(fields.arguments + ["--sign", given, "--expand-params", "a=b"])
+            XCTAssertEqual(good.status, 0, good.stderr)
+            XCTAssertEqual(good.stdout, fields.formulaSign + "\n")
+        }
         let bad = try CLIRunner.run(fields.arguments + ["--sign", md5Hex("something else")])
         assertOneLineError(bad, exitCode: 1, mentioning: "103101")
         XCTAssertEqual(bad.stdout, "")
@@ -129,7 +138,7 @@ final class TokenSignCLITests: XCTestCase {
         XCTAssertEqual(stamp.count, 17)
         XCTAssertTrue(stamp.allSatisfy(\.isASCII) && stamp.allSatisfy(\.isNumber))
         XCTAssertEqual(id.count, 32)
-        XCTAssertEqual(result.stdout, md5Hex("a5\(id)\(stamp)\(id)1.0k") + "\n")
+        XCTAssertEqual(result.stdout, md5Hex("a5\(id)\(stamp)\(id)1.0k").uppercased() + "\n")
     }
 
     func testExplainAllListsEveryCodeOfTheSeed() throws {

@@ -27,6 +27,6 @@ final class TokenIdentifierTests: XCTestCase {
                                        version: "1.0", appKey: "k").signed()
         XCTAssertNil(TokenRequestValidator.check(request))
         XCTAssertEqual(request.sign, IndependentSign.sign(appId: "300011", businessType: "5", msgId: id, timestamp: stamp,
-                                                           traceId: id, version: "1.0", appKey: "k"))
+                                                           traceId: id, version: "1.0", appKey: "k").uppercased())
     }
 }

@@ -9,24 +9,32 @@ final class TokenSignerTests: XCTestCase {
     ///   printf %s '1000000000015a1b2c3d4e5f60718293a4b5c6d7e8f9020121227180001165a1b2c3d4e5f60718293a4b5c6d7e8f901.0appkey123' | md5sum
     ///     → e535a7d732ffb79096f74f689245279f
     /// The strings are the concatenation appId + businessType + msgId + timestamp + traceId + version + appKey
-    /// written out by hand.
+    /// written out by hand. md5sum prints lower case; the default sign is the same digits in upper case.
     func testKnownAnswers() {
         XCTAssertEqual(TokenSigner.sign(appId: "300011", businessType: "5", msgId: "abc", timestamp: "20121227180001165",
                                         traceId: "abc", version: "1.0", appKey: "密钥KEY"),
+                       "B2E09353243A40B25910C3820574F0CB")
+        XCTAssertEqual(TokenSigner.sign(appId: "300011", businessType: "5", msgId: "abc", timestamp: "20121227180001165",
+                                        traceId: "abc", version: "1.0", appKey: "密钥KEY", letterCase: .lower),
                        "b2e09353243a40b25910c3820574f0cb")
         let id = "a1b2c3d4e5f60718293a4b5c6d7e8f90"
         let request = TokenSignRequest(appId: "100000000001", businessType: "5", msgId: id, timestamp: "20121227180001165",
                                        traceId: id, version: "1.0", appKey: "appkey123", expandParams: "k=v")
-        XCTAssertEqual(request.formulaSign, "e535a7d732ffb79096f74f689245279f")
+        XCTAssertEqual(request.formulaSign, "E535A7D732FFB79096F74F689245279F")
+        XCTAssertEqual(request.formulaSign(.lower), "e535a7d732ffb79096f74f689245279f")
         XCTAssertEqual(request.formulaString,
                        "1000000000015a1b2c3d4e5f60718293a4b5c6d7e8f9020121227180001165a1b2c3d4e5f60718293a4b5c6d7e8f901.0appkey123")
-        XCTAssertEqual(request.signed().sign, "e535a7d732ffb79096f74f689245279f")
+        XCTAssertEqual(request.signed().sign, "E535A7D732FFB79096F74F689245279F")
+        XCTAssertEqual(request.signed(letterCase: .lower).sign, "e535a7d732ffb79096f74f689245279f")
+        // Checks accept either case.
+        XCTAssertNil(TokenRequestValidator.check(request.signed()))
+        XCTAssertNil(TokenRequestValidator.check(request.signed(letterCase: .lower)))
     }
 
     func testExpandParamsAreNotPartOfTheFormula() {
         let a = validRequest(expandParams: nil), b = validRequest(expandParams: "phone=13800000000")
         XCTAssertEqual(a.formulaSign, b.formulaSign)
-        XCTAssertEqual(a.formulaSign, a.sign)
+        XCTAssertEqual(a.formulaSign(.lower), a.sign)  // validRequest() signs in lower case (IndependentSign)
     }
 
     func testRandomASCIIFieldSetsMatchInsecureMD5() {
@@ -53,7 +61,7 @@ final class TokenSignerTests: XCTestCase {
     func testEmptyFieldsStillHash() {
         XCTAssertEqual(TokenSigner.sign(appId: "", businessType: "", msgId: "", timestamp: "", traceId: "", version: "",
                                         appKey: ""),
-                       "d41d8cd98f00b204e9800998ecf8427e") // RFC 1321 A.5: MD5("")
+                       "D41D8CD98F00B204E9800998ECF8427E") // RFC 1321 A.5: MD5("") (written there in lower case)
     }
 
     func testSignMatchesIsCaseInsensitiveHexAndExact() {
@@ -86,10 +94,10 @@ final class TokenSignerTests: XCTestCase {
                                             traceId: traceId, version: version, appKey: appKey)
         let got = TokenSigner.sign(appId: appId, businessType: businessType, msgId: msgId, timestamp: timestamp,
                                    traceId: traceId, version: version, appKey: appKey)
-        XCTAssertEqual(got, expected, "fields \([appId, businessType, msgId, timestamp, traceId, version, appKey])",
+        XCTAssertEqual(got, expected.uppercased(), "fields \([appId, businessType, msgId, timestamp, traceId, version, appKey])",
                        line: line)
         let request = TokenSignRequest(appId: appId, businessType: businessType, msgId: msgId, timestamp: timestamp,
                                        traceId: traceId, version: version, appKey: appKey)
-        XCTAssertEqual(request.formulaSign, expected, line: line)
+        XCTAssertEqual(request.formulaSign(.lower), expected, line: line)
     }
 }
