@@ -38,18 +38,31 @@ let package = Package(
         .target(name: "TokenSign", dependencies: ["MD5", "BigNum"]),
         // The number-check request (seed step 10): build, verify as the platform does, parse the answer.
         .target(name: "NumberCheck", dependencies: ["RSA", "TokenSign"]),
+        // The Java oracle client: finds/compiles Oracles/java, runs the bridge JVM (JSON lines).
+        .target(name: "JavaOracle", dependencies: ["MD5", "RSA"]),
         .target(
             name: "Conformance",
             dependencies: [
-                "RSA", "MD5", "TokenSign", "BigNum",
+                "RSA", "MD5", "TokenSign", "BigNum", "JavaOracle",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // Implementation-independent probes, profile, matrix and report of an RsaUtils
+        // implementation under test (a Java class for java-check, an adapter for port-check).
+        .target(
+            name: "ImplementationProbes",
+            dependencies: [
+                "RSA", "MD5", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        // java-check: a user's Java class driven through UserClassProbe as an ImplementationUnderTest.
+        .target(name: "JavaCheck", dependencies: ["ImplementationProbes", "JavaOracle", "RSA"]),
         .executableTarget(
             name: "conformance",
             dependencies: [
-                "Conformance", "RSA", "MD5", "TokenSign", "NumberCheck",
+                "Conformance", "JavaOracle", "JavaCheck", "ImplementationProbes", "RSA", "MD5", "TokenSign", "NumberCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,7 +71,8 @@ let package = Package(
         .testTarget(name: "RSATests", dependencies: ["RSA", "BigNum", "MD5"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NumberCheckTests", dependencies: ["NumberCheck", "RSA", "TokenSign"]),
         .testTarget(name: "TokenSignTests", dependencies: ["TokenSign", "MD5", .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "RSA"]),
-        .testTarget(name: "CLITests", dependencies: ["conformance", "Conformance", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "JavaOracle", "RSA"]),
+        .testTarget(name: "JavaCheckTests", dependencies: ["JavaCheck", "ImplementationProbes", "JavaOracle", "RSA"]),
+        .testTarget(name: "CLITests", dependencies: ["conformance", "Conformance", "JavaOracle", "JavaCheck", "ImplementationProbes", .product(name: "Crypto", package: "swift-crypto")]),
     ]
 )

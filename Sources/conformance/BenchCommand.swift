@@ -1,5 +1,6 @@
 import ArgumentParser
 import Conformance
+import JavaOracle
 import Foundation
 
 /// `conformance bench`: side-by-side performance table (build with `-c release`).

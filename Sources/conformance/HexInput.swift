@@ -1,3 +1,4 @@
+import RSA
 import Conformance
 
 /// Strict hexadecimal for `--data-hex` (the vector files' `Hex` codec), errors named after the option.

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Conformance
+import JavaCheck
+import JavaOracle
 import Foundation
 
 /// `conformance java-check --classpath CP --class FQCN [--json] [--report-dir DIR]`: probes a

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Conformance
+import JavaOracle
 import Foundation
 
 extension JavaMode: ExpressibleByArgument {}

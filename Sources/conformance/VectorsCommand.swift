@@ -1,5 +1,6 @@
 import ArgumentParser
 import Conformance
+import JavaOracle
 import Foundation
 
 /// `conformance vectors regenerate`: rewrites the stored vector files with the JDK

@@ -1,5 +1,6 @@
 import Conformance
 import Foundation
+import JavaOracle
 import XCTest
 
 /// The CLI against the live JDK (one oracle JVM): keys, signatures and ciphertexts made by the CLI are

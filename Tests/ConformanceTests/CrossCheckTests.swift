@@ -1,4 +1,5 @@
 @testable import Conformance
+@testable import JavaOracle
 import XCTest
 
 final class CrossCheckTests: XCTestCase {

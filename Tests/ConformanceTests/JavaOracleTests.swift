@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import Conformance
+@testable import JavaOracle
 
 /// Live tests of the Java oracle bridge: one JVM shared by the whole class.
 /// Skipped (with the reason) when java, javac or the commons-codec jar is missing.

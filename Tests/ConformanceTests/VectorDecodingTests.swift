@@ -1,4 +1,5 @@
 @testable import Conformance
+import RSA
 import Foundation
 import XCTest
 

@@ -1,5 +1,6 @@
 import BigNum
 import Foundation
+import JavaOracle
 import MD5
 import RSA
 import TokenSign

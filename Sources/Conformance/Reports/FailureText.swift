@@ -1,3 +1,4 @@
+import RSA
 /// The human-readable explanation of a failing case, shared by the JUnit and Markdown reports:
 /// comment, flags with what they mean (bugType, description), expected vs actual.
 enum FailureText {

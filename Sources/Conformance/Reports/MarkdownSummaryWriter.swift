@@ -1,3 +1,4 @@
+import RSA
 import Foundation
 
 /// `summary.md`: the overall status, one table row per suite (cases, passed, failed, skipped, time),

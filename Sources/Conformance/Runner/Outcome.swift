@@ -1,3 +1,4 @@
+import RSA
 /// How the implementation treated a case, in the vocabulary of `result`: accepted it (`valid`) or
 /// rejected it (`invalid`). Recorded for every case where it is meaningful; for `acceptable` cases it
 /// is how the report says which way the case went.

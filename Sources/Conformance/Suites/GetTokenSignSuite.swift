@@ -1,3 +1,4 @@
+import RSA
 import TokenSign
 
 /// getToken sign vectors: the computed sign must equal the JDK's `formulaSign` (valid or not), and the

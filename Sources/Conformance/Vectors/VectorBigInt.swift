@@ -1,3 +1,4 @@
+import RSA
 import BigNum
 
 /// A Wycheproof `BigInt`: big-endian two's-complement hex (Java `BigInteger.toByteArray()`),

@@ -1,7 +1,9 @@
 import Foundation
 import XCTest
 
-@testable import Conformance
+@testable import JavaCheck
+import JavaOracle
+import ImplementationProbes
 
 /// `java-check` profile detection on the samples in Oracles/java/samples/ and on classes generated
 /// here that it has never seen (other package and class names, SHA1withRSA, CRLF Base64, 2048-bit

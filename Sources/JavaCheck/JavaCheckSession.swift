@@ -1,4 +1,5 @@
 import Foundation
+import JavaOracle
 import RSA
 
 /// One java-check run: probes the profile (this file), then runs the matrix

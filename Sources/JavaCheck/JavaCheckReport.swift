@@ -1,4 +1,5 @@
 import Foundation
+import JavaOracle
 
 /// The result of `conformance java-check`: the profile of a user's RsaUtils class as probed, the
 /// bidirectional matrix run with that profile, the findings and the verdict.

@@ -1,4 +1,5 @@
 import Foundation
+import JavaOracle
 import RSA
 
 /// Findings, the Swift settings that match, and the report.

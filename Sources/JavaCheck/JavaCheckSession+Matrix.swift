@@ -1,4 +1,5 @@
 import Foundation
+import JavaOracle
 import RSA
 
 /// The bidirectional matrix, run with the detected profile: keys, signatures (both ways,

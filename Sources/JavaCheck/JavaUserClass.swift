@@ -1,4 +1,5 @@
 import Foundation
+import JavaOracle
 import RSA
 
 /// Why java-check could not run at all (as opposed to "ran and found the class incompatible").

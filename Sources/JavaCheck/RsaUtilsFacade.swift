@@ -1,4 +1,5 @@
 import Foundation
+import JavaOracle
 import RSA
 
 /// Input to a user method: the bytes, and the text they encode when the method takes a String.

@@ -343,7 +343,7 @@ public struct JavaToolchain: Sendable {
     }
 
     /// Runs a program to completion. `outputPath` receives stdout and stderr; nil inherits both.
-    static func run(_ executable: String, _ arguments: [String], outputPath: String?) throws -> Int32 {
+    public static func run(_ executable: String, _ arguments: [String], outputPath: String?) throws -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

@@ -1,4 +1,5 @@
 import Foundation
+import JavaOracle
 import RSA
 
 /// `conformance java-check`: probes a user's own RsaUtils class (loaded by reflection in the

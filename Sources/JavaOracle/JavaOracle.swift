@@ -1,4 +1,5 @@
 import Foundation
+import RSA
 
 #if canImport(Glibc)
 import Glibc
@@ -30,12 +31,23 @@ public final class JavaOracle: @unchecked Sendable {
         public let java: String
         public let commonsCodec: String
         public let charset: String
+
+        public init(java: String, commonsCodec: String, charset: String) {
+            self.java = java
+            self.commonsCodec = commonsCodec
+            self.charset = charset
+        }
     }
 
     /// RsaUtils key strings (Base64 of X.509 SubjectPublicKeyInfo / PKCS#8 DER).
     public struct KeyPair: Sendable, Equatable {
         public let publicKey: String
         public let privateKey: String
+
+        public init(publicKey: String, privateKey: String) {
+            self.publicKey = publicKey
+            self.privateKey = privateKey
+        }
     }
 
     /// What the JDK read from a public key string. Integers are two's complement big-endian bytes.
@@ -494,10 +506,10 @@ public final class JavaOracle: @unchecked Sendable {
     }
 
     /// Lowercase hex (the vector files' `Hex` codec).
-    static func hexString(_ bytes: [UInt8]) -> String { Hex.encode(bytes) }
+    public static func hexString(_ bytes: [UInt8]) -> String { Hex.encode(bytes) }
 
     /// Strict hex (either case, even length); nil otherwise.
-    static func hexBytes(_ text: String) -> [UInt8]? { try? Hex.decode(text).get() }
+    public static func hexBytes(_ text: String) -> [UInt8]? { try? Hex.decode(text).get() }
 
     /// Bit length of a two's complement big-endian non-negative integer.
     static func bitCount(_ bytes: [UInt8]) -> Int {
