@@ -35,12 +35,12 @@ public enum CipherPadding: String, Sendable, Equatable, CaseIterable {
 /// The Swift side's public-key encryption in each padding, chunked like RsaUtils. PKCS#1 is the
 /// RSA module (the code under test everywhere else); OAEP comes from swift-crypto (BoringSSL),
 /// an independent implementation.
-enum SwiftCipher {
+public enum SwiftCipher {
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
 
-    static func encrypt(_ data: [UInt8], publicKey: RSAPublicKey, padding: CipherPadding, block: Int? = nil,
+    public static func encrypt(_ data: [UInt8], publicKey: RSAPublicKey, padding: CipherPadding, block: Int? = nil,
                         singleBlock: Bool = false) throws -> [UInt8] {
         let k = publicKey.modulusByteCount
         switch padding {
@@ -65,7 +65,7 @@ enum SwiftCipher {
     }
 
     /// Decrypts k-byte blocks one by one.
-    static func decrypt(_ ciphertext: [UInt8], privateKey: RSAPrivateKey, padding: CipherPadding) throws -> [UInt8] {
+    public static func decrypt(_ ciphertext: [UInt8], privateKey: RSAPrivateKey, padding: CipherPadding) throws -> [UInt8] {
         switch padding {
         case .pkcs1:
             return try RsaUtilsCipher.decrypt(ciphertext, privateKey: privateKey)
@@ -90,7 +90,7 @@ enum SwiftCipher {
     }
 
     /// The padding whose decryption of `ciphertext` gives `plain` (nil: none).
-    static func padding(of ciphertext: [UInt8], plain: [UInt8], privateKey: RSAPrivateKey) -> CipherPadding? {
+    public static func padding(of ciphertext: [UInt8], plain: [UInt8], privateKey: RSAPrivateKey) -> CipherPadding? {
         CipherPadding.allCases.first { padding in
             (try? decrypt(ciphertext, privateKey: privateKey, padding: padding)) == plain
         }

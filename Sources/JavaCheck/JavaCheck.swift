@@ -1,4 +1,5 @@
 import Foundation
+import ImplementationProbes
 import JavaOracle
 import RSA
 
@@ -21,6 +22,8 @@ public enum JavaCheck {
         public var errorOutput: JavaOracle.ErrorOutput
         /// Longest wait for one call into the user's class (a method that never returns stops the check).
         public var callTimeoutSeconds: Double
+        /// Key size asked of a generator that takes one.
+        public var requestedKeyBits = 1024
 
         public init(classpath: String, className: String, packageRoot: String? = nil,
                     currentDirectory: String = FileManager.default.currentDirectoryPath,
@@ -92,13 +95,73 @@ public enum JavaCheck {
         }
     }
 
-    /// Runs the whole check. Throws `JavaCheckError` when it cannot run (exit 2); an incompatible
-    /// class is a report with `compatible == false` (exit 1).
+    /// Runs the whole check of one class. Throws `JavaCheckError` when it cannot run (exit 2); an
+    /// incompatible or not evaluable class is a report (`verdict`, exit 1 / 2).
     public static func run(_ options: Options, progress: @escaping (String) -> Void = { _ in }) throws -> JavaCheckReport {
-        let started = Date()
         try checkClassName(options.className)
         let entries = try classpathEntries(options.classpath, currentDirectory: options.currentDirectory)
+        let runtime = try JavaRuntime.start(options, progress: progress)
+        defer { runtime.oracle.close() }
+        return try check(className: options.className, entries: entries, runtime: runtime, options: options, progress: progress)
+    }
 
+    /// Checks one class in an already running JVM (java-check --jar checks many in one).
+    static func check(className: String, entries: [String], runtime: JavaRuntime, options: Options,
+                      progress: @escaping (String) -> Void) throws -> JavaCheckReport {
+        progress("loading \(className)")
+        let user = try JavaUserClass(oracle: runtime.oracle, classpath: entries, className: className,
+                                     commonsCodecJar: runtime.toolchain.commonsCodecJar)
+        guard user.methods.contains(where: JavaDiscovery.hasHelperShape) else {
+            let found = user.methods.isEmpty ? "none" : user.methods.map(\.signature).joined(separator: "; ")
+            throw JavaCheckError.load("\(user.className) has no usable RsaUtils methods (looked for methods taking data and a key "
+                + "and returning String/byte[] (encrypt, decrypt, sign) or boolean (verify); found: \(found))")
+        }
+        progress("reading its key pair")
+        let keyPair: Result<JavaUserClass.KeyStrings, Error>
+        do {
+            keyPair = .success(try user.keyPair(bits: options.requestedKeyBits))
+        } catch let abort as JavaCheckError {
+            throw abort
+        } catch {
+            keyPair = .failure(error)
+        }
+        // Discovery needs a working key pair: its own when it parses, else a Swift-made one.
+        var pub: RSAPublicKey?, priv: RSAPrivateKey?, pubText = "", privText = ""
+        if case .success(let pair) = keyPair, let p = try? RSAPublicKey(keyText: pair.publicKey),
+           let q = try? RSAPrivateKey(keyText: pair.privateKey), q.publicKey == p {
+            (pub, priv, pubText, privText) = (p, q, pair.publicKey, pair.privateKey)
+        }
+        if pub == nil || priv == nil {
+            let key: RSAPrivateKey
+            do { key = try RSAPrivateKey.generate(bits: options.requestedKeyBits) } catch {
+                throw JavaCheckError.environment("cannot make a Swift key pair: \(error)")
+            }
+            (pub, priv, pubText, privText) = (key.publicKey, key, key.publicKey.rsaUtilsString, key.rsaUtilsString)
+        }
+        guard let pub, let priv else { throw JavaCheckError.environment("no key pair") }
+        progress("discovering its methods by calling them")
+        let discovery = try JavaDiscovery(user: user, publicString: pubText, privateString: privText, publicKey: pub, privateKey: priv).run()
+        let implementation = JavaClassImplementation(user: user, hello: runtime.hello, toolchain: runtime.toolchain, classpath: entries,
+                                                     options: options, discovery: discovery, keyPair: keyPair)
+        do {
+            return try ImplementationCheck.run(implementation, options: ProbeOptions(probePlatformCharset: options.probePlatformCharset,
+                                                                                     requestedKeyBits: options.requestedKeyBits),
+                                               progress: progress)
+        } catch let error as JavaCheckError {
+            throw error
+        } catch let abort as ProbeAbort {
+            throw JavaCheckError.bridge(abort.description)
+        }
+    }
+}
+
+/// The JVM java-check runs the user's classes in, with what its hello said.
+struct JavaRuntime {
+    let toolchain: JavaToolchain
+    let oracle: JavaOracle
+    let hello: JavaOracle.Hello
+
+    static func start(_ options: JavaCheck.Options, progress: (String) -> Void) throws -> JavaRuntime {
         let toolchain: JavaToolchain
         do {
             toolchain = try JavaToolchain.locate(packageRoot: options.packageRoot)
@@ -113,25 +176,26 @@ public enum JavaCheck {
         } catch {
             throw JavaCheckError.environment("\(error)")
         }
-        defer { oracle.close() }
-        let hello: JavaOracle.Hello
-        do { hello = try oracle.hello() } catch { throw JavaCheckError.bridge("\(error)") }
-
-        progress("loading \(options.className)")
-        let user = try JavaUserClass(oracle: oracle, classpath: entries, className: options.className,
-                                     commonsCodecJar: toolchain.commonsCodecJar)
-        let facade = RsaUtilsFacade(user: user)
-        guard facade.hasAnyOperation else {
-            let found = user.methods.isEmpty ? "none" : user.methods.map(\.signature).joined(separator: "; ")
-            throw JavaCheckError.load("\(user.className) has no usable RsaUtils methods (looked for static sign, verify, "
-                + "encryptByPublicKey, decryptByPrivateKey, encryptByPrivateKey, decryptByPublicKey, "
-                + "encryptedDataOnJava, decryptDataOnJava with byte[]/String parameters; found: \(found))")
+        do {
+            return JavaRuntime(toolchain: toolchain, oracle: oracle, hello: try oracle.hello())
+        } catch {
+            oracle.close()
+            throw JavaCheckError.bridge("\(error)")
         }
-
-        let session = JavaCheckSession(user: user, facade: facade, hello: hello, toolchain: toolchain,
-                                       classpath: entries, options: options, progress: progress)
-        try session.probe()
-        try session.runMatrix()
-        return session.report(duration: Date().timeIntervalSince(started))
     }
+}
+
+/// The report types under their java-check names.
+public typealias JavaCheckReport = ImplementationReport
+public typealias JavaCheckItem = MatrixItem
+
+/// java-check's report files: `java-check-<fully.qualified.Name>.json` and `.md`.
+public enum JavaCheckReportWriter {
+    public static func json(_ report: JavaCheckReport) throws -> Data { try ImplementationReportWriter.json(report) }
+    @discardableResult
+    public static func write(_ report: JavaCheckReport, to folder: URL) throws -> [URL] {
+        try ImplementationReportWriter.write(report, to: folder, prefix: "java-check")
+    }
+    public static func markdown(_ report: JavaCheckReport) -> String { ImplementationReportWriter.markdown(report) }
+    public static func text(_ report: JavaCheckReport) -> String { ImplementationReportWriter.text(report) }
 }

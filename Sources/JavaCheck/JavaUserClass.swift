@@ -1,10 +1,11 @@
 import Foundation
+import ImplementationProbes
 import JavaOracle
 import RSA
 
 /// Why java-check could not run at all (as opposed to "ran and found the class incompatible").
 /// Every case is one line fit to print after `error: `; the CLI exits with 2.
-public enum JavaCheckError: Error, CustomStringConvertible, Sendable, Equatable {
+public enum JavaCheckError: Error, CustomStringConvertible, Sendable, Equatable, ProbeAbort {
     /// A bad `--classpath` or `--class` argument.
     case usage(String)
     /// The class could not be loaded, or has none of the RsaUtils methods.
@@ -25,25 +26,34 @@ public enum JavaCheckError: Error, CustomStringConvertible, Sendable, Equatable 
 /// The Swift end of `UserClassProbe.java`: one user class loaded into a bridge JVM, its RsaUtils
 /// methods, and typed calls of them (`userCall`).
 final class JavaUserClass {
-    /// A static method of the user's class, as `userLoad` lists it.
-    struct Method: Equatable {
+    /// A declared method of the user's class, as `userLoad` lists it.
+    struct Method: Equatable, Hashable {
         let name: String
         let parameters: [String]
         let returns: String
         let signature: String
+        var isStatic = true
+        /// `public` | `protected` | `package` | `private`.
+        var visibility = "public"
+
+        var isPublic: Bool { visibility == "public" }
     }
 
-    /// A value passed to a user method: byte[] / String / int.
+    /// A value passed to a user method: byte[] / String / int / a key object made from an RsaUtils string.
     enum Argument {
         case bytes([UInt8])
         case string(String)
         case int(Int)
+        case publicKey(String)
+        case privateKey(String)
 
         var json: JavaOracle.JSONValue {
             switch self {
             case .bytes(let b): return .object(["type": "bytes", "value": .string(JavaOracle.hexString(b))])
             case .string(let s): return .object(["type": "string", "value": .string(s)])
             case .int(let i): return .object(["type": "int", "value": .int(i)])
+            case .publicKey(let k): return .object(["type": "publicKey", "value": .string(k)])
+            case .privateKey(let k): return .object(["type": "privateKey", "value": .string(k)])
             }
         }
     }
@@ -76,6 +86,10 @@ final class JavaUserClass {
     let oracle: JavaOracle
     let className: String
     let methods: [Method]
+    /// It has a public no-argument constructor (its instance methods can be called).
+    let instantiable: Bool
+    /// Its static final int constants (for wording findings only, never for the profile).
+    let intConstants: [String: Int]
 
     /// Loads the class (`userLoad`). Class-not-found and friends become `JavaCheckError.load`.
     init(oracle: JavaOracle, classpath: [String], className: String, commonsCodecJar: String) throws {
@@ -102,9 +116,16 @@ final class JavaUserClass {
                   case .array(let ps)? = o["parameters"], let returns = o["returns"]?.stringValue,
                   let signature = o["signature"]?.stringValue else { continue }
             methods.append(Method(name: name, parameters: ps.compactMap { $0.stringValue }, returns: returns,
-                                  signature: signature))
+                                  signature: signature, isStatic: o["static"]?.boolValue ?? true,
+                                  visibility: o["visibility"]?.stringValue ?? ((o["public"]?.boolValue ?? true) ? "public" : "private")))
         }
         self.methods = methods
+        self.instantiable = answer["instantiable"]?.boolValue ?? false
+        var constants: [String: Int] = [:]
+        if case .object(let map)? = answer["intConstants"] {
+            for (name, value) in map { if let v = value.intValue { constants[name] = v } }
+        }
+        self.intConstants = constants
     }
 
     /// "ClassNotFoundException: class a.B not found on the classpath" → "class a.B not found on the classpath".
@@ -127,12 +148,19 @@ final class JavaUserClass {
 
     func has(_ name: String) -> Bool { methods.contains { $0.name == name } }
 
-    /// Calls `name` with `arguments` (the overload with exactly these parameter types).
-    /// A Java exception from the method is `CallFailure`; a dead bridge is `JavaCheckError.bridge`.
-    func call(_ name: String, _ arguments: [Argument]) throws -> Value {
+    /// Calls `method` with `arguments`. A Java exception from the method is `CallFailure`; a dead
+    /// bridge is `JavaCheckError.bridge`.
+    func call(_ method: Method, _ arguments: [Argument]) throws -> Value {
+        try call(method.name, arguments, parameters: method.parameters)
+    }
+
+    /// Calls `name` with `arguments` (the overload with these parameter types when given).
+    func call(_ name: String, _ arguments: [Argument], parameters: [String]? = nil) throws -> Value {
         let answer: [String: JavaOracle.JSONValue]
+        var fields: [String: JavaOracle.JSONValue] = ["method": .string(name), "args": .array(arguments.map(\.json))]
+        if let parameters { fields["parameters"] = .array(parameters.map { .string($0) }) }
         do {
-            answer = try oracle.call("userCall", ["method": .string(name), "args": .array(arguments.map(\.json))])
+            answer = try oracle.call("userCall", fields)
         } catch JavaOracleError.javaException(let message) {
             throw CallFailure(message: message)
         } catch let error as JavaOracleError {
@@ -161,6 +189,7 @@ final class JavaUserClass {
         let privateKey: String
         let via: String
         let encodedByProbe: Bool
+        let tookBits: Bool
     }
 
     /// One line for a call that ended the bridge: a time-out, or a JVM that exited under it.
@@ -184,7 +213,8 @@ final class JavaUserClass {
             throw JavaCheckError.bridge("Java oracle: bad answer to userKeyPair")
         }
         return KeyStrings(publicKey: pub, privateKey: priv, via: answer["via"]?.stringValue ?? "genKeyPair",
-                          encodedByProbe: answer["encodedByProbe"]?.boolValue ?? false)
+                          encodedByProbe: answer["encodedByProbe"]?.boolValue ?? false,
+                          tookBits: answer["bitsArgument"]?.intValue != nil)
     }
 
     /// `text.getBytes(charset)` in the JVM for each charset (nil: the JVM does not know it).

@@ -32,7 +32,7 @@ final class JavaCheckCLITests: XCTestCase {
         let extra = temp.appendingPathComponent("src/org/nothing/Plain.java")
         try FileManager.default.createDirectory(at: extra.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: classes, withIntermediateDirectories: true)
-        try "package org.nothing;\npublic class Plain { public String sign(byte[] d, String k) { return \"\"; } }\n"
+        try "package org.nothing;\npublic class Plain { public String greet(String name) { return \"hi \" + name; } }\n"
             .write(to: extra, atomically: true, encoding: .utf8)
         // A class whose genKeyPair never returns: java-check must time out, not hang.
         let hang = temp.appendingPathComponent("src/org/nothing/Hang.java")
@@ -87,8 +87,8 @@ final class JavaCheckCLITests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("signature algorithm  MD5withRSA"), result.stdout)
         XCTAssertTrue(result.stdout.contains("Swift settings: MD5withRSA, blocks 117/128"), result.stdout)
         XCTAssertTrue(result.stdout.contains("COMPATIBLE"))
-        let jsonFile = reports.appendingPathComponent("java-check-RsaUtils.json")
-        let mdFile = reports.appendingPathComponent("java-check-RsaUtils.md")
+        let jsonFile = reports.appendingPathComponent("java-check-com.example.RsaUtils.json")
+        let mdFile = reports.appendingPathComponent("java-check-com.example.RsaUtils.md")
         let object = try json(String(contentsOf: jsonFile, encoding: .utf8))
         XCTAssertEqual(object["compatible"] as? Bool, true)
         XCTAssertEqual(object["keySize"] as? Int, 1024)
@@ -135,7 +135,7 @@ final class JavaCheckCLITests: XCTestCase {
         let failed = matrix.filter { $0["verdict"] as? String == "fail" }
         XCTAssertFalse(failed.isEmpty)
         XCTAssertTrue(failed.allSatisfy { $0["expected"] is String && $0["actual"] is String }, "each mismatch has expected and actual")
-        XCTAssertTrue(FileManager.default.fileExists(atPath: reports.appendingPathComponent("java-check-RsaUtilsBroken.md").path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: reports.appendingPathComponent("java-check-com.example.broken.RsaUtilsBroken.md").path))
         // The human table says it too.
         let table = try CLIRunner.run(["java-check", "--classpath", try classes().path,
                                        "--class", "com.example.broken.RsaUtilsBroken", "--no-report"])

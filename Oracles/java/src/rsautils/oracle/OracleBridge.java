@@ -313,6 +313,7 @@ public final class OracleBridge {
             case "userCall":
             case "encodeText":
             case "decodeText":
+            case "userScan":
                 // java-check: a user's own RsaUtils class, loaded by reflection (UserClassProbe).
                 UserClassProbe.shared().handle(op, r.fields, a);
                 break;

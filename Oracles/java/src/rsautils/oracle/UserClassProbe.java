@@ -28,16 +28,23 @@ import org.apache.commons.codec.binary.Base64;
  * <p>Ops (all answers are the usual bridge answers):
  * <ul>
  * <li>{@code userLoad} {@code {classpath: [path...], class: FQCN, commonsCodecJar?: path}} →
- *     {@code class}, {@code methods: [{name, parameters: [type...], returns: type, signature}]}:
- *     the static methods whose name is one of {@link #KNOWN_NAMES}.</li>
+ *     {@code class}, {@code methods: [{name, parameters: [type...], returns: type, public, static,
+ *     visibility, signature}]} (every declared method: discovery happens on the Swift side by
+ *     shape and behaviour), {@code instantiable} (public no-argument constructor),
+ *     {@code intConstants} ({name: value} of its static final ints, for wording findings only).</li>
  * <li>{@code userKeyPair} {@code {bits?}} → {@code publicKey}, {@code privateKey} (strings as the class
  *     gives them, line breaks kept), {@code via} (which methods), {@code encodedByProbe} (true when the
- *     class handed out Key objects or bytes and the probe Base64-encoded them with commons-codec).</li>
+ *     class handed out Key objects or bytes and the probe Base64-encoded them with commons-codec).
+ *     The generator and the pair's shape are found by {@link KeyPairReader}.</li>
  * <li>{@code userCall} {@code {method, args: [{type: bytes|string|int, value}]}} → {@code result}:
  *     {@code {type: bytes, value: hex}}, {@code {type: string, value}}, {@code {type: boolean, value}},
  *     {@code {type: null}}, or {@code {type: object, class, value: toString()}}. The method is the
- *     static method with that name whose parameter types are exactly the argument types
- *     (bytes = byte[], string = String, int = int or Integer).</li>
+ *     public method with that name and, when given, exactly the listed {@code parameters} types,
+ *     whose parameters take the arguments (bytes = byte[], string = String, int = int or Integer,
+ *     publicKey/privateKey = an RsaUtils key string turned into a Key for a Key-typed parameter).
+ *     Instance methods run on one instance made with the public no-argument constructor.</li>
+ * <li>{@code userScan} {@code {classpath, commonsCodecJar?}} → the classes that look like RSA helpers
+ *     ({@link ClassScanner}).</li>
  * <li>{@code encodeText} {@code {text, charsets: [name...]}} → {@code encodings: {name: hex | null}}
  *     ({@code String.getBytes(charset)}, null for an unknown charset).</li>
  * <li>{@code decodeText} {@code {data: hex, charsets: [name...]}} → {@code texts: {name: string | null}}.</li>
@@ -48,16 +55,11 @@ import org.apache.commons.codec.binary.Base64;
  * bridge's protocol streams.
  */
 final class UserClassProbe {
-    /** Method names java-check knows (the RsaUtils family, plus two common key-pair aliases). */
-    static final List<String> KNOWN_NAMES = Arrays.asList(
-            "genKeyPair", "initKey", "generateKeyPair", "getPublicKey", "getPrivateKey",
-            "sign", "verify", "encryptByPublicKey", "decryptByPrivateKey",
-            "encryptByPrivateKey", "decryptByPublicKey", "encryptedDataOnJava", "decryptDataOnJava");
-
     private static final UserClassProbe SHARED = new UserClassProbe();
 
     private URLClassLoader loader;
     private Class<?> userClass;
+    private Instances instances;
 
     static UserClassProbe shared() {
         return SHARED;
@@ -65,7 +67,7 @@ final class UserClassProbe {
 
     static boolean handles(String op) {
         return "userLoad".equals(op) || "userKeyPair".equals(op) || "userCall".equals(op)
-                || "encodeText".equals(op) || "decodeText".equals(op);
+                || "encodeText".equals(op) || "decodeText".equals(op) || "userScan".equals(op);
     }
 
     void handle(String op, Map<String, Object> request, Map<String, Object> answer) throws Exception {
@@ -85,6 +87,11 @@ final class UserClassProbe {
             case "decodeText":
                 decodeText(request, answer);
                 break;
+            case "userScan": {
+                Object codec = request.get("commonsCodecJar");
+                ClassScanner.scan(stringList(request, "classpath"), codec instanceof String ? (String) codec : null, answer);
+                break;
+            }
             default:
                 throw new IllegalArgumentException("unknown op \"" + op + "\"");
         }
@@ -144,19 +151,19 @@ final class UserClassProbe {
         }
         loader = next;
         userClass = loaded;
+        instances = new Instances(loaded);
 
         List<Object> methods = new ArrayList<>();
         Method[] declared;
         try {
             declared = loaded.getDeclaredMethods();
+            loaded.getDeclaredFields();
         } catch (LinkageError e) {
             throw new IllegalStateException("class " + className + " refers to a missing class: " + OracleBridge.describe(e));
         }
-        Arrays.sort(declared, (x, y) -> KNOWN_NAMES.indexOf(x.getName()) != KNOWN_NAMES.indexOf(y.getName())
-                ? Integer.compare(KNOWN_NAMES.indexOf(x.getName()), KNOWN_NAMES.indexOf(y.getName()))
-                : signature(x).compareTo(signature(y)));
+        Arrays.sort(declared, (x, y) -> signature(x).compareTo(signature(y)));
         for (Method m : declared) {
-            if (!Modifier.isStatic(m.getModifiers()) || m.isSynthetic() || !KNOWN_NAMES.contains(m.getName())) {
+            if (m.isSynthetic() || m.isBridge() || "main".equals(m.getName())) {
                 continue;
             }
             Map<String, Object> info = new LinkedHashMap<>();
@@ -168,107 +175,103 @@ final class UserClassProbe {
             info.put("parameters", parameters);
             info.put("returns", typeName(m.getReturnType()));
             info.put("public", Modifier.isPublic(m.getModifiers()));
+            info.put("static", Modifier.isStatic(m.getModifiers()));
+            info.put("visibility", visibility(m.getModifiers()));
             info.put("signature", signature(m));
             methods.add(info);
         }
+        Map<String, Object> constants = new LinkedHashMap<>();
+        try {
+            for (java.lang.reflect.Field f : loaded.getDeclaredFields()) {
+                int mod = f.getModifiers();
+                if (Modifier.isStatic(mod) && Modifier.isFinal(mod) && (f.getType() == int.class || f.getType() == Integer.class)) {
+                    f.setAccessible(true);
+                    Object v = f.get(null);
+                    if (v instanceof Integer) {
+                        constants.put(f.getName(), (long) (Integer) v);
+                    }
+                }
+            }
+        } catch (Exception | LinkageError e) {
+            // constants only word the findings; a class whose fields cannot be read has none listed
+        }
         answer.put("class", loaded.getName());
         answer.put("methods", methods);
+        answer.put("instantiable", instances.instantiable());
+        answer.put("intConstants", constants);
+    }
+
+    static String visibility(int modifiers) {
+        if (Modifier.isPublic(modifiers)) {
+            return "public";
+        }
+        if (Modifier.isProtected(modifiers)) {
+            return "protected";
+        }
+        if (Modifier.isPrivate(modifiers)) {
+            return "private";
+        }
+        return "package";
+    }
+
+    /**
+     * Static methods are called on the class; instance methods on one instance made with the
+     * class's public no-argument constructor (made once, on first use).
+     */
+    static final class Instances {
+        private final Class<?> c;
+        private Object instance;
+
+        Instances(Class<?> c) {
+            this.c = c;
+        }
+
+        boolean instantiable() {
+            if (Modifier.isAbstract(c.getModifiers()) || c.isInterface()) {
+                return false;
+            }
+            try {
+                return Modifier.isPublic(c.getDeclaredConstructor().getModifiers());
+            } catch (NoSuchMethodException | SecurityException e) {
+                return false;
+            }
+        }
+
+        boolean callable(Method m) {
+            return Modifier.isStatic(m.getModifiers()) || (m.getDeclaringClass() == c && instantiable());
+        }
+
+        Object invoke(Method m, Object... args) throws Exception {
+            Object target = null;
+            if (!Modifier.isStatic(m.getModifiers())) {
+                if (instance == null) {
+                    if (!instantiable()) {
+                        throw new IllegalStateException("probe: " + m.getName() + " is an instance method and "
+                                + c.getName() + " has no public no-argument constructor");
+                    }
+                    instance = UserClassProbe.invoke(c.getDeclaredConstructor());
+                }
+                target = instance;
+            }
+            return UserClassProbe.invoke(m, target, args);
+        }
     }
 
     // ------------------------------------------------------------------ userKeyPair
 
     private void keyPair(Map<String, Object> request, Map<String, Object> answer) throws Exception {
-        Class<?> c = requireClass();
+        requireClass();
         int bits = 1024;
         Object b = request.get("bits");
         if (b instanceof Long) {
             bits = (int) (long) (Long) b;
         }
-        Method gen = null;
-        Object[] genArgs = new Object[0];
-        for (String name : new String[] {"genKeyPair", "initKey", "generateKeyPair"}) {
-            gen = find(c, name);
-            if (gen != null) {
-                break;
-            }
-            gen = find(c, name, int.class);
-            if (gen == null) {
-                gen = find(c, name, Integer.class);
-            }
-            if (gen != null) {
-                genArgs = new Object[] {bits};
-                break;
-            }
-        }
-        if (gen == null) {
-            throw new NoSuchMethodException("no static genKeyPair() (or initKey()/generateKeyPair()) in " + c.getName());
-        }
-        String via = signature(gen);
-        Object pair = invoke(gen, genArgs);
-        String publicKey = null;
-        String privateKey = null;
-        boolean encodedByProbe = false;
-
-        Class<?> pairType = pair == null ? gen.getReturnType() : pair.getClass();
-        Method getPub = findOne(c, "getPublicKey", pairType);
-        Method getPriv = findOne(c, "getPrivateKey", pairType);
-        if (pair != null && getPub != null && getPriv != null) {
-            Object pub = invoke(getPub, pair);
-            Object priv = invoke(getPriv, pair);
-            via += " + " + signature(getPub) + " + " + signature(getPriv);
-            if (!(pub instanceof String) || !(priv instanceof String)) {
-                encodedByProbe = true;
-            }
-            publicKey = keyText(pub, "getPublicKey");
-            privateKey = keyText(priv, "getPrivateKey");
-        } else if (pair instanceof KeyPair) {
-            publicKey = keyText(((KeyPair) pair).getPublic(), "genKeyPair");
-            privateKey = keyText(((KeyPair) pair).getPrivate(), "genKeyPair");
-            encodedByProbe = true;
-        } else if (pair instanceof Map) {
-            for (Map.Entry<?, ?> e : ((Map<?, ?>) pair).entrySet()) {
-                Object v = e.getValue();
-                String k = String.valueOf(e.getKey()).toLowerCase(java.util.Locale.ROOT);
-                if (v instanceof PublicKey || (v instanceof String && k.contains("pub"))) {
-                    publicKey = keyText(v, "genKeyPair");
-                    encodedByProbe |= !(v instanceof String);
-                } else if (v instanceof PrivateKey || (v instanceof String && (k.contains("priv") || k.contains("pri")))) {
-                    privateKey = keyText(v, "genKeyPair");
-                    encodedByProbe |= !(v instanceof String);
-                }
-            }
-            via += " (keys read from the map)";
-        } else if (pair instanceof String[] && ((String[]) pair).length == 2) {
-            publicKey = ((String[]) pair)[0];
-            privateKey = ((String[]) pair)[1];
-        }
-        if (publicKey == null || privateKey == null) {
-            throw new IllegalStateException("cannot get key strings from " + via + " (returned "
-                    + (pair == null ? "null" : pair.getClass().getName()) + ")");
-        }
-        answer.put("publicKey", publicKey);
-        answer.put("privateKey", privateKey);
-        answer.put("via", via);
-        answer.put("encodedByProbe", encodedByProbe);
-        answer.put("bitsArgument", genArgs.length == 1 ? (Object) (long) bits : Json.NULL);
-    }
-
-    private static String keyText(Object value, String from) {
-        if (value instanceof String) {
-            return (String) value;
-        }
-        if (value instanceof Key) {
-            byte[] encoded = ((Key) value).getEncoded();
-            if (encoded == null) {
-                throw new IllegalStateException(from + " gave a key without an encoding");
-            }
-            return Base64.encodeBase64String(encoded);
-        }
-        if (value instanceof byte[]) {
-            return Base64.encodeBase64String((byte[]) value);
-        }
-        throw new IllegalStateException(from + " gave " + (value == null ? "null" : value.getClass().getName())
-                + ", not a key string");
+        KeyPairReader.Pair pair = new KeyPairReader(userClass, instances).read(bits);
+        answer.put("publicKey", pair.publicKey);
+        answer.put("privateKey", pair.privateKey);
+        answer.put("via", pair.via);
+        answer.put("encodedByProbe", pair.encodedByProbe);
+        answer.put("bitsArgument", pair.tookBits ? (Object) (long) bits : Json.NULL);
     }
 
     // ------------------------------------------------------------------ userCall
@@ -298,6 +301,10 @@ final class UserClassProbe {
                 case "string":
                     values[i] = string(arg, "value");
                     break;
+                case "publicKey":
+                case "privateKey":
+                    values[i] = key(string(arg, "value"), "publicKey".equals(type), i);
+                    break;
                 case "int": {
                     Object v = arg.get("value");
                     if (!(v instanceof Long)) {
@@ -307,24 +314,32 @@ final class UserClassProbe {
                     break;
                 }
                 default:
-                    throw new IllegalArgumentException("args[" + i + "].type must be bytes, string or int");
+                    throw new IllegalArgumentException("args[" + i + "].type must be bytes, string, int, publicKey or privateKey");
             }
         }
+        List<String> wantedTypes = request.get("parameters") instanceof List ? stringList(request, "parameters") : null;
         Method target = null;
         for (Method m : c.getDeclaredMethods()) {
-            if (!m.getName().equals(name) || !Modifier.isStatic(m.getModifiers())
-                    || m.getParameterCount() != values.length) {
+            if (!m.getName().equals(name) || m.isSynthetic() || m.getParameterCount() != values.length || !instances.callable(m)) {
                 continue;
             }
             Class<?>[] types = m.getParameterTypes();
             boolean fits = true;
             for (int i = 0; i < types.length && fits; i++) {
+                if (wantedTypes != null && !typeName(types[i]).equals(wantedTypes.get(i))) {
+                    fits = false;
+                    break;
+                }
                 switch (kinds[i]) {
                     case "bytes":
                         fits = types[i] == byte[].class;
                         break;
                     case "string":
                         fits = types[i] == String.class;
+                        break;
+                    case "publicKey":
+                    case "privateKey":
+                        fits = types[i].isInstance(values[i]);
                         break;
                     default:
                         fits = types[i] == int.class || types[i] == Integer.class;
@@ -339,11 +354,14 @@ final class UserClassProbe {
         if (target == null) {
             StringBuilder wanted = new StringBuilder(name).append('(');
             for (int i = 0; i < kinds.length; i++) {
-                wanted.append(i == 0 ? "" : ", ").append("bytes".equals(kinds[i]) ? "byte[]" : "string".equals(kinds[i]) ? "String" : "int");
+                wanted.append(i == 0 ? "" : ", ").append(wantedTypes != null ? wantedTypes.get(i) : kinds[i]);
             }
-            throw new NoSuchMethodException("no static " + wanted.append(')') + " in " + c.getName());
+            throw new NoSuchMethodException("probe: no callable " + wanted.append(')') + " in " + c.getName());
         }
-        answer.put("result", describeResult(invoke(target, values)));
+        if (!Modifier.isPublic(target.getModifiers())) {
+            throw new IllegalAccessException("probe: " + signature(target) + " is not public; java-check calls only public methods");
+        }
+        answer.put("result", describeResult(instances.invoke(target, values)));
     }
 
     private static Map<String, Object> describeResult(Object value) {
@@ -406,35 +424,44 @@ final class UserClassProbe {
         return userClass;
     }
 
-    private static Method find(Class<?> c, String name, Class<?>... types) {
+    /** An RSA key object from an RsaUtils string, for a Key-typed parameter. */
+    private static Key key(String text, boolean publicSide, int index) {
+        byte[] der = Base64.decodeBase64(text);
         try {
-            Method m = c.getDeclaredMethod(name, types);
-            return Modifier.isStatic(m.getModifiers()) ? m : null;
-        } catch (NoSuchMethodException e) {
-            return null;
+            java.security.KeyFactory f = java.security.KeyFactory.getInstance("RSA");
+            return publicSide ? f.generatePublic(new java.security.spec.X509EncodedKeySpec(der))
+                    : f.generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
+        } catch (Exception e) {
+            throw new IllegalArgumentException("probe: args[" + index + "] is not an RSA " + (publicSide ? "public" : "private") + " key");
         }
     }
 
-    /** A static one-argument method called name whose parameter accepts a value of type arg. */
-    private static Method findOne(Class<?> c, String name, Class<?> arg) {
-        for (Method m : c.getDeclaredMethods()) {
-            if (m.getName().equals(name) && Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == 1
-                    && m.getParameterTypes()[0].isAssignableFrom(arg)) {
-                return m;
+    /** Calls a constructor; the user's exception comes out unwrapped. */
+    static Object invoke(java.lang.reflect.Constructor<?> ctor) throws Exception {
+        try {
+            ctor.setAccessible(true);
+            return ctor.newInstance();
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof Exception) {
+                throw (Exception) cause;
             }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw e;
         }
-        return null;
     }
 
-    /** Calls a static method; the user's exception comes out unwrapped. */
-    private static Object invoke(Method m, Object... args) throws Exception {
+    /** Calls a method (target null for a static one); the user's exception comes out unwrapped. */
+    static Object invoke(Method m, Object target, Object... args) throws Exception {
         try {
             m.setAccessible(true);
         } catch (RuntimeException e) {
             // public methods need no access override
         }
         try {
-            return m.invoke(null, args);
+            return m.invoke(target, args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             if (cause instanceof Exception) {

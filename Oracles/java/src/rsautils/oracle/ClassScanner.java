@@ -1,0 +1,143 @@
+package rsautils.oracle;
+
+import java.io.File;
+import java.lang.reflect.Method;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * {@code userScan}: lists the classes on a classpath (jars and folders) whose methods look like an
+ * RSA helper's: at least two of the roles encrypt, decrypt, sign, verify among methods with a data
+ * and a key parameter (verify: three). Classes are loaded without being initialised, so scanning
+ * runs none of the application's code. Answer: {@code classes: [{class, roles: [..]}]},
+ * {@code scanned} (how many classes were looked at), {@code unreadable} (classes that could not be
+ * loaded, e.g. a missing dependency).
+ */
+final class ClassScanner {
+    private ClassScanner() {
+    }
+
+    static void scan(List<String> entries, String codecJar, Map<String, Object> answer) throws Exception {
+        List<URL> urls = new ArrayList<>();
+        TreeSet<String> names = new TreeSet<>();
+        for (String entry : entries) {
+            File file = new File(entry);
+            urls.add(file.getAbsoluteFile().toURI().toURL());
+            if (file.isDirectory()) {
+                walk(file, "", names);
+            } else if (file.isFile()) {
+                try (JarFile jar = new JarFile(file)) {
+                    Enumeration<JarEntry> e = jar.entries();
+                    while (e.hasMoreElements()) {
+                        String n = e.nextElement().getName();
+                        if (n.endsWith(".class") && !n.startsWith("META-INF/")) {
+                            add(n.substring(0, n.length() - 6).replace('/', '.'), names);
+                        }
+                    }
+                }
+            } else {
+                throw new IllegalArgumentException("classpath entry " + entry + " does not exist");
+            }
+        }
+        if (codecJar != null && !codecJar.isEmpty()) {
+            urls.add(new File(codecJar).getAbsoluteFile().toURI().toURL());
+        }
+        List<Object> found = new ArrayList<>();
+        List<Object> unreadable = new ArrayList<>();
+        try (URLClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader())) {
+            for (String name : names) {
+                Class<?> c;
+                Method[] methods;
+                try {
+                    c = Class.forName(name, false, loader);
+                    methods = c.getDeclaredMethods();
+                } catch (Throwable t) {
+                    unreadable.add(name + ": " + OracleBridge.describe(t));
+                    continue;
+                }
+                if (c.isInterface() || c.isAnnotation() || c.isEnum()) {
+                    continue;
+                }
+                TreeSet<String> roles = new TreeSet<>();
+                for (Method m : methods) {
+                    String role = role(m);
+                    if (role != null) {
+                        roles.add(role);
+                    }
+                }
+                if (roles.size() >= 2) {
+                    Map<String, Object> item = new LinkedHashMap<>();
+                    item.put("class", c.getName());
+                    item.put("roles", new ArrayList<Object>(roles));
+                    found.add(item);
+                }
+            }
+        }
+        answer.put("classes", found);
+        answer.put("scanned", (long) names.size());
+        answer.put("unreadable", unreadable);
+    }
+
+    private static void walk(File dir, String prefix, TreeSet<String> names) {
+        File[] children = dir.listFiles();
+        if (children == null) {
+            return;
+        }
+        for (File child : children) {
+            if (child.isDirectory()) {
+                walk(child, prefix + child.getName() + ".", names);
+            } else if (child.getName().endsWith(".class")) {
+                add(prefix + child.getName().substring(0, child.getName().length() - 6), names);
+            }
+        }
+    }
+
+    private static void add(String name, TreeSet<String> names) {
+        if (name.endsWith("module-info") || name.endsWith("package-info")) {
+            return;
+        }
+        // Anonymous and local classes (Outer$1) are never helpers.
+        int dollar = name.lastIndexOf('$');
+        if (dollar >= 0 && dollar + 1 < name.length() && Character.isDigit(name.charAt(dollar + 1))) {
+            return;
+        }
+        names.add(name);
+    }
+
+    /** The role a method's name and shape suggest (any visibility: a private-only class is still reported). */
+    static String role(Method m) {
+        if (m.isSynthetic()) {
+            return null;
+        }
+        String n = m.getName().toLowerCase(Locale.ROOT);
+        int count = m.getParameterCount();
+        Class<?> r = m.getReturnType();
+        boolean binary = r == String.class || r == byte[].class;
+        if (count == 3 && (r == boolean.class || r == Boolean.class) && (n.contains("verify") || n.contains("check"))) {
+            return "verify";
+        }
+        if (count != 2 || !binary) {
+            return null;
+        }
+        if (n.contains("sign") && !n.contains("verify")) {
+            return "sign";
+        }
+        if (n.contains("decrypt") || n.contains("dec")) {
+            return "decrypt";
+        }
+        if (n.contains("encrypt") || n.contains("enc")) {
+            return "encrypt";
+        }
+        return null;
+    }
+}

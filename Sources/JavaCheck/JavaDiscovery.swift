@@ -1,0 +1,263 @@
+import ImplementationProbes
+import JavaOracle
+import RSA
+
+/// Finds the RsaUtils roles in a user's class by behaviour. Candidates are found by their shape
+/// (public, static or instance with a public no-argument constructor; a data and a key parameter
+/// returning String/byte[]; verify: data, key and signature returning boolean); names only decide
+/// which role is tried first. A role is confirmed by calling the method with a key pair and checking
+/// what it did with Swift's own operations (its ciphertext decrypts, its signature verifies, it
+/// decrypts a Swift ciphertext, it accepts a Swift signature), in each argument order the
+/// parameter types allow. A method that fails every test keeps the role its name states, marked
+/// unconfirmed, so a broken decrypt is still checked (and fails) rather than silently dropped.
+final class JavaDiscovery {
+    struct Outcome {
+        var bindings: [RoleBinding] = []
+        var findings: [String] = []
+        var skips: [ProbeSkip] = []
+        /// RSA-looking methods that are not public (listed, never called).
+        var hidden: [JavaUserClass.Method] = []
+        /// Public methods with a helper's shape.
+        var candidates = 0
+    }
+
+    let user: JavaUserClass
+    let publicString: String
+    let privateString: String
+    let publicKey: RSAPublicKey
+    let privateKey: RSAPrivateKey
+    var k: Int { publicKey.modulusByteCount }
+
+    static let probe = ProbeData.ascii("java-check role probe 0123456789", label: "role probe")
+
+    init(user: JavaUserClass, publicString: String, privateString: String, publicKey: RSAPublicKey, privateKey: RSAPrivateKey) {
+        self.user = user
+        self.publicString = publicString
+        self.privateString = privateString
+        self.publicKey = publicKey
+        self.privateKey = privateKey
+    }
+
+    func run() throws -> Outcome {
+        var outcome = Outcome()
+        var failures: [String] = []
+        var unconfirmed: [(JavaUserClass.Method, ImplementationOperation, Int, Int, Int?)] = []
+        for method in user.methods {
+            let hinted = Self.hintedRoles(method.name, parameterCount: method.parameters.count)
+            guard Self.hasHelperShape(method) else { continue }
+            guard method.isPublic else {
+                if !hinted.isEmpty { outcome.hidden.append(method) }
+                continue
+            }
+            guard method.isStatic || user.instantiable else {
+                outcome.skips.append(ProbeSkip(check: "method \(method.signature)",
+                                               reason: "an instance method and the class has no public no-argument constructor"))
+                continue
+            }
+            outcome.candidates += 1
+            if let binding = try confirm(method, hinted: hinted, failures: &failures) {
+                outcome.bindings.append(binding)
+            } else if hinted.count >= 1, let first = Self.assignments(method, role: hinted[0]).first {
+                unconfirmed.append((method, hinted[0], first.data, first.key, first.signature))
+            }
+        }
+        // Unconfirmed methods keep their named role only where no method confirmed it.
+        for (method, role, data, key, signature) in unconfirmed {
+            let sameKind = outcome.bindings.contains { $0.role == role && $0.dataKind == (method.parameters[data] == "String" ? .text : .bytes) }
+            guard !sameKind else { continue }
+            outcome.bindings.append(RoleBinding(role: role, method: method, dataIndex: data, keyIndex: key, signatureIndex: signature, confirmed: false))
+            outcome.findings.append("\(method.signature) could not be confirmed as \(role.rawValue) by calling it"
+                + (failures.first { $0.hasPrefix(method.signature) }.map { " (\($0.dropFirst(method.signature.count + 2)))" } ?? "")
+                + "; it is checked as \(role.rawValue) because of its name")
+        }
+        let bound = Set(outcome.bindings.map(\.method))
+        let orphans = user.methods.filter { m in m.isPublic && Self.hasHelperShape(m) && !bound.contains(m)
+            && !Self.hintedRoles(m.name, parameterCount: m.parameters.count).isEmpty }
+        if !orphans.isEmpty {
+            outcome.findings.append("no role confirmed for " + orphans.map(\.signature).joined(separator: "; "))
+        }
+        if !outcome.hidden.isEmpty {
+            outcome.findings.append("not called and not counted: \(outcome.hidden.count) RSA method\(outcome.hidden.count == 1 ? " is" : "s are") not public "
+                + "(a caller outside the class cannot use \(outcome.hidden.count == 1 ? "it" : "them")): "
+                + outcome.hidden.map { "\($0.visibility) \($0.signature)" }.joined(separator: "; "))
+        }
+        if outcome.bindings.contains(where: { !$0.method.isStatic }) {
+            outcome.findings.append("instance methods are called on one instance made with its public no-argument constructor")
+        }
+        let keyTyped = outcome.bindings.filter { [.publicKey, .privateKey, .anyKey].contains(ParameterKind($0.method.parameters[$0.keyIndex])) }
+        if !keyTyped.isEmpty {
+            outcome.findings.append("Key-typed parameters (" + Set(keyTyped.map(\.method.name)).sorted().joined(separator: ", ")
+                + ") are given key objects made from the RsaUtils key strings (X.509 / PKCS#8)")
+        }
+        let keyFirst = outcome.bindings.filter { $0.order == "key-first" }
+        if !keyFirst.isEmpty {
+            outcome.findings.append("argument order: the key comes first in " + keyFirst.map { "\($0.method.signature) (\($0.role.rawValue))" }.joined(separator: ", ")
+                + "; RsaUtils puts the data first")
+        }
+        return outcome
+    }
+
+    // MARK: - Shapes and hints
+
+    static func hasHelperShape(_ m: JavaUserClass.Method) -> Bool {
+        let kinds = m.parameters.map(ParameterKind.init)
+        if m.parameters.count == 2, m.returns == "String" || m.returns == "byte[]" {
+            return (kinds[0].takesData && kinds[1].takesKey) || (kinds[1].takesData && kinds[0].takesKey)
+        }
+        if m.parameters.count == 3, m.returns == "boolean" || m.returns == "Boolean" {
+            return kinds.filter(\.takesKey).count >= 1 && kinds.filter(\.takesData).count >= 2
+        }
+        return false
+    }
+
+    /// Roles a name suggests, most likely first (empty: no hint).
+    static func hintedRoles(_ name: String, parameterCount: Int) -> [ImplementationOperation] {
+        let n = name.lowercased()
+        if parameterCount == 3 { return n.contains("verify") || n.contains("check") || n.contains("sign") ? [.verify] : [] }
+        guard parameterCount == 2 else { return [] }
+        let pub = n.contains("pub"), pri = n.contains("pri")
+        if n.contains("sign") && !n.contains("verify") { return [.sign] }
+        if n.contains("decrypt") || n.contains("dec") {
+            if n.contains("dataonjava") { return [.decryptByPrivateKey] }
+            return pub && !pri ? [.decryptByPublicKey] : pri && !pub ? [.decryptByPrivateKey] : [.decryptByPrivateKey, .decryptByPublicKey]
+        }
+        if n.contains("encrypt") || n.contains("enc") {
+            if n.contains("dataonjava") { return [.encryptByPublicKey] }
+            return pub && !pri ? [.encryptByPublicKey] : pri && !pub ? [.encryptByPrivateKey] : [.encryptByPublicKey, .encryptByPrivateKey]
+        }
+        return []
+    }
+
+    typealias Assignment = (data: Int, key: Int, signature: Int?)
+
+    /// Parameter positions the types allow for a role, RsaUtils' order first.
+    static func assignments(_ m: JavaUserClass.Method, role: ImplementationOperation) -> [Assignment] {
+        let kinds = m.parameters.map(ParameterKind.init)
+        let isPublic = role.takesPublicKey
+        if role == .verify {
+            guard kinds.count == 3 else { return [] }
+            let orders: [Assignment] = [(0, 1, 2), (0, 2, 1), (1, 0, 2), (2, 0, 1), (1, 2, 0), (2, 1, 0)]
+            return orders.filter { kinds[$0.data].takesData && kinds[$0.key].accepts(publicKey: isPublic) && kinds[$0.signature ?? 0].takesData }
+        }
+        guard kinds.count == 2, role != .verify else { return [] }
+        let orders: [Assignment] = [(0, 1, nil), (1, 0, nil)]
+        return orders.filter { kinds[$0.data].takesData && kinds[$0.key].accepts(publicKey: isPublic) }
+    }
+
+    // MARK: - Confirmation
+
+    /// Tries the hinted roles first, then the others; the first role whose test passes wins.
+    private func confirm(_ m: JavaUserClass.Method, hinted: [ImplementationOperation], failures: inout [String]) throws -> RoleBinding? {
+        let all: [ImplementationOperation] = m.parameters.count == 3 ? [.verify]
+            : [.encryptByPublicKey, .decryptByPrivateKey, .sign, .encryptByPrivateKey, .decryptByPublicKey]
+        let order = hinted + all.filter { !hinted.contains($0) }
+        // Calls with the same arguments serve several tests: (data, private key) is sign or encryptByPrivateKey.
+        var cache: [String: Result<JavaUserClass.Value, Error>] = [:]
+        for role in order {
+            for a in Self.assignments(m, role: role) {
+                let binding = RoleBinding(role: role, method: m, dataIndex: a.data, keyIndex: a.key, signatureIndex: a.signature, confirmed: true)
+                switch try test(binding, cache: &cache) {
+                case .success(true): return binding
+                case .success(false): continue
+                case .failure(let error):
+                    failures.append("\(m.signature): \(JavaClassImplementation.describe(error))")
+                }
+            }
+        }
+        return nil
+    }
+
+    private func call(_ binding: RoleBinding, _ args: [JavaUserClass.Argument], cache: inout [String: Result<JavaUserClass.Value, Error>]) throws
+        -> Result<JavaUserClass.Value, Error> {
+        let key = "\(binding.dataIndex)\(binding.keyIndex)\(args.map { "\($0.json)" }.joined())"
+        if let hit = cache[key] { return hit }
+        let result: Result<JavaUserClass.Value, Error>
+        do {
+            result = .success(try user.call(binding.method, args))
+        } catch let abort as JavaCheckError {
+            throw abort
+        } catch {
+            result = .failure(error)
+        }
+        cache[key] = result
+        return result
+    }
+
+    private func bytes(of value: JavaUserClass.Value) -> [UInt8]? {
+        switch value {
+        case .bytes(let b): return b
+        case .string(let s):
+            if s.utf8.count % (2 * k) == 0, s.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) || ($0 >= 0x41 && $0 <= 0x46) }),
+               case .success(let b) = Hex.decode(s) { return b }
+            return LenientBase64.decode(s)
+        default: return nil
+        }
+    }
+
+    /// Calls the method in `binding`'s role and checks the result with Swift.
+    private func test(_ b: RoleBinding, cache: inout [String: Result<JavaUserClass.Value, Error>]) throws -> Result<Bool, Error> {
+        let data = Self.probe
+        let dataArgument = try b.dataArgument(data)
+        switch b.role {
+        case .encryptByPublicKey, .encryptByPrivateKey, .sign:
+            let isPublic = b.role == .encryptByPublicKey
+            let args = try b.arguments(data: dataArgument, key: isPublic ? publicString : privateString, publicKey: isPublic)
+            switch try call(b, args, cache: &cache) {
+            case .failure(let e): return .failure(e)
+            case .success(let value):
+                guard let out = bytes(of: value), out.count == k else { return .success(false) }
+                switch b.role {
+                case .encryptByPublicKey:
+                    return .success(SwiftCipher.padding(of: out, plain: data.bytes, privateKey: privateKey) != nil)
+                case .encryptByPrivateKey:
+                    return .success((try? RsaUtilsCipher.decrypt(out, publicKey: publicKey)) == data.bytes)
+                default:
+                    return .success(HashAlgorithm.allCases.contains { $0.isSupported && ((try? publicKey.isValidSignature(out, for: data.bytes, hash: $0)) ?? false) })
+                }
+            }
+        case .decryptByPrivateKey, .decryptByPublicKey:
+            let isPublic = b.role == .decryptByPublicKey
+            var ciphertexts: [[UInt8]] = []
+            if isPublic {
+                ciphertexts.append(try RsaUtilsCipher.encrypt(data.bytes, privateKey: privateKey))
+            } else {
+                for padding in CipherPadding.allCases {
+                    if let c = try? SwiftCipher.encrypt(data.bytes, publicKey: publicKey, padding: padding) { ciphertexts.append(c) }
+                }
+            }
+            var lastError: Error?
+            for ct in ciphertexts {
+                for encoding in b.method.parameters[b.dataIndex] == "String" ? [BinaryEncoding.base64, .hex] : [.base64] {
+                    let input = b.binaryArgument(EncodedBinary(bytes: ct, encoding: encoding), at: b.dataIndex)
+                    let args = try b.arguments(data: input, key: isPublic ? publicString : privateString, publicKey: isPublic)
+                    switch try call(b, args, cache: &cache) {
+                    case .success(.bytes(let out)) where out == data.bytes: return .success(true)
+                    case .success(.string(let out)) where out == data.text: return .success(true)
+                    case .success: continue
+                    case .failure(let e): lastError = e
+                    }
+                }
+            }
+            return lastError.map { .failure($0) } ?? .success(false)
+        case .verify:
+            guard let sigIndex = b.signatureIndex else { return .success(false) }
+            for hash in HashAlgorithm.allCases where hash.isSupported && hash != .sha224 {
+                let sig = try privateKey.signature(for: data.bytes, hash: hash)
+                let args = try b.arguments(data: dataArgument, key: publicString, publicKey: true,
+                                           signature: b.binaryArgument(EncodedBinary(bytes: sig, encoding: .base64), at: sigIndex))
+                if case .success(.bool(true)) = try call(b, args, cache: &cache) {
+                    // Not a verify that says yes to everything: a flipped signature must not pass.
+                    var bad = sig
+                    bad[bad.count - 1] ^= 1
+                    let badArgs = try b.arguments(data: dataArgument, key: publicString, publicKey: true,
+                                                  signature: b.binaryArgument(EncodedBinary(bytes: bad, encoding: .base64), at: sigIndex))
+                    if case .success(.bool(true)) = try call(b, badArgs, cache: &cache) { return .success(false) }
+                    return .success(true)
+                }
+            }
+            return .success(false)
+        default:
+            return .success(false)
+        }
+    }
+}
