@@ -72,26 +72,36 @@ public enum HashAlgorithm: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    /// DER of `DigestInfo` up to the digest bytes (RFC 8017 §9.2, note 1), with the NULL parameter.
-    public var digestInfoPrefix: [UInt8] {
-        let nist: (UInt8) -> [UInt8] = { arc in
-            [0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, arc, 0x05, 0x00]
-        }
-        let algorithmIdentifier: [UInt8]
+    /// Content bytes of the hash's OBJECT IDENTIFIER (RFC 8017 appendix B.1, NIST CSOR).
+    var oidContent: [UInt8] {
+        let nist: (UInt8) -> [UInt8] = { arc in [0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, arc] }
         switch self {
-        case .md5: algorithmIdentifier = [0x30, 0x0c, 0x06, 0x08, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x02, 0x05, 0x05, 0x00]
-        case .sha1: algorithmIdentifier = [0x30, 0x09, 0x06, 0x05, 0x2b, 0x0e, 0x03, 0x02, 0x1a, 0x05, 0x00]
-        case .sha256: algorithmIdentifier = nist(0x01)
-        case .sha384: algorithmIdentifier = nist(0x02)
-        case .sha512: algorithmIdentifier = nist(0x03)
-        case .sha224: algorithmIdentifier = nist(0x04)
-        case .sha512_224: algorithmIdentifier = nist(0x05)
-        case .sha512_256: algorithmIdentifier = nist(0x06)
-        case .sha3_224: algorithmIdentifier = nist(0x07)
-        case .sha3_256: algorithmIdentifier = nist(0x08)
-        case .sha3_384: algorithmIdentifier = nist(0x09)
-        case .sha3_512: algorithmIdentifier = nist(0x0a)
+        case .md5: return [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x02, 0x05]
+        case .sha1: return [0x2b, 0x0e, 0x03, 0x02, 0x1a]
+        case .sha256: return nist(0x01)
+        case .sha384: return nist(0x02)
+        case .sha512: return nist(0x03)
+        case .sha224: return nist(0x04)
+        case .sha512_224: return nist(0x05)
+        case .sha512_256: return nist(0x06)
+        case .sha3_224: return nist(0x07)
+        case .sha3_256: return nist(0x08)
+        case .sha3_384: return nist(0x09)
+        case .sha3_512: return nist(0x0a)
         }
+    }
+
+    /// DER of `DigestInfo` up to the digest bytes (RFC 8017 §9.2, note 1), with the NULL parameter.
+    public var digestInfoPrefix: [UInt8] { digestInfoPrefix(withNullParameters: true) }
+
+    /// The same prefix without the NULL parameters of the AlgorithmIdentifier: the legacy form that
+    /// the JDK's `RSASignature.engineVerify` also accepts (it compares against both encodings).
+    public var digestInfoPrefixWithoutNull: [UInt8] { digestInfoPrefix(withNullParameters: false) }
+
+    private func digestInfoPrefix(withNullParameters: Bool) -> [UInt8] {
+        let oid = oidContent
+        let algorithmContent = [0x06, UInt8(oid.count)] + oid + (withNullParameters ? [0x05, 0x00] : [])
+        let algorithmIdentifier = [0x30, UInt8(algorithmContent.count)] + algorithmContent
         let innerLength = algorithmIdentifier.count + 2 + digestLength
         return [0x30, UInt8(innerLength)] + algorithmIdentifier + [0x04, UInt8(digestLength)]
     }

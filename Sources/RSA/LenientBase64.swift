@@ -78,19 +78,4 @@ public enum LenientBase64 {
         }
         return String(decoding: out, as: UTF8.self)
     }
-
-    /// Strict decoding for signatures and ciphertexts given on the command line: only the
-    /// standard alphabet, optional padding and whitespace; nil otherwise.
-    public static func decodeStrict(_ text: String) -> [UInt8]? {
-        let bytes = Array(text.utf8).filter { $0 != 0x20 && $0 != 0x0a && $0 != 0x0d && $0 != 0x09 }
-        guard bytes.count % 4 == 0 else { return nil }
-        var body = bytes[...]
-        var padding = 0
-        while padding < 2, body.last == UInt8(ascii: "=") { body = body.dropLast(); padding += 1 }
-        for b in body {
-            let v = decodeTable[Int(b)]
-            if v < 0 || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") { return nil }
-        }
-        return decode(Array(body))
-    }
 }

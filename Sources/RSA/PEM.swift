@@ -23,9 +23,15 @@ public struct PEMBlock: Sendable, Equatable {
             throw RSAError.malformedPEM("no '\(footer)' line")
         }
         let body = bodyAndRest[..<end.lowerBound]
-        guard !body.contains(":") else { throw RSAError.malformedPEM("encrypted or header-carrying PEM is not supported") }
-        guard let der = LenientBase64.decodeStrict(String(body)), !der.isEmpty else {
-            throw RSAError.malformedPEM("the body of '\(label)' is not valid Base64")
+        if label.contains("ENCRYPTED") || body.contains("ENCRYPTED") {
+            throw RSAError.unsupportedKey("encrypted PEM is not supported (decrypt it first, e.g. openssl pkey -in KEY -out PLAIN.pem)")
+        }
+        // RFC 1421 header lines ("Name: value") carry nothing we use; the rest is Base64, decoded as
+        // leniently as every other Base64 input (CRLF, spaces and stray characters skipped).
+        let lines = body.split(whereSeparator: \.isNewline).filter { !$0.contains(":") }
+        let der = LenientBase64.decode(lines.joined(separator: "\n"))
+        guard !der.isEmpty else {
+            throw RSAError.malformedPEM("the body of '\(label)' holds no Base64 data")
         }
         self.init(label: label, der: der)
     }

@@ -46,7 +46,18 @@ public enum PKCS1 {
 
     /// EMSA-PKCS1-v1_5 (RFC 8017 §9.2): type 1 padding of the DigestInfo of the message.
     public static func emsaEncode(message: [UInt8], hash: HashAlgorithm, modulusByteCount k: Int) throws -> [UInt8] {
-        let t = try digestInfo(hash: hash, digest: hash.digest(message))  // Steps 1–2
+        try emsaEncode(digest: hash.digest(message), hash: hash, modulusByteCount: k)  // Step 1
+    }
+
+    /// EMSA-PKCS1-v1_5 from a digest computed elsewhere (a streamed file). `withNullParameters: false`
+    /// gives the legacy DigestInfo without NULL that the JDK also accepts when verifying.
+    public static func emsaEncode(digest: [UInt8], hash: HashAlgorithm, modulusByteCount k: Int,
+                                  withNullParameters: Bool = true) throws -> [UInt8] {
+        guard digest.count == hash.digestLength else {
+            throw RSAError.signingFailed("a \(hash.rawValue) digest has \(hash.digestLength) bytes, got \(digest.count)")
+        }
+        // Step 2
+        let t = (withNullParameters ? hash.digestInfoPrefix : hash.digestInfoPrefixWithoutNull) + digest
         guard k >= t.count + 11 else {  // Step 3
             throw RSAError.signingFailed("intended encoded message length too short for \(hash.rawValue)")
         }

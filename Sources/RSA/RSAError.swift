@@ -7,6 +7,8 @@ public enum RSAError: Error, Equatable, Sendable, CustomStringConvertible {
     case malformedDER(String)
     case malformedPEM(String)
     case unsupportedPEMLabel(String)
+    /// A key form that is out of scope (encrypted PEM, RSA-PSS, multi-prime, another algorithm).
+    case unsupportedKey(String)
     case invalidKey(String)
     case unsupportedKeySize(bits: Int)
     case unsupportedHash(String)
@@ -27,6 +29,7 @@ public enum RSAError: Error, Equatable, Sendable, CustomStringConvertible {
         case .malformedDER(let why): return "malformed DER key: \(why)"
         case .malformedPEM(let why): return "malformed PEM: \(why)"
         case .unsupportedPEMLabel(let label): return "unsupported PEM label '\(label)'"
+        case .unsupportedKey(let why): return why
         case .invalidKey(let why): return "invalid RSA key: \(why)"
         case .unsupportedKeySize(let bits): return "unsupported RSA key size \(bits) bits (supported: 512 to 16384)"
         case .unsupportedHash(let name): return "unsupported hash \(name) (swift-crypto has no implementation of it)"

@@ -6,6 +6,14 @@ import SwiftASN1
 enum RSAKeyCodec {
     /// rsaEncryption, 1.2.840.113549.1.1.1
     static let rsaEncryptionOID: ASN1ObjectIdentifier = [1, 2, 840, 113_549, 1, 1, 1]
+    /// id-RSASSA-PSS, 1.2.840.113549.1.1.10 (RSA-PSS keys: out of scope)
+    static let rsassaPSSOID: ASN1ObjectIdentifier = [1, 2, 840, 113_549, 1, 1, 10]
+    /// Names for the error message when a key of another algorithm is given.
+    static let otherAlgorithms: [ASN1ObjectIdentifier: String] = [
+        [1, 2, 840, 10045, 2, 1]: "EC", [1, 2, 840, 10040, 4, 1]: "DSA", [1, 3, 101, 110]: "X25519",
+        [1, 3, 101, 111]: "X448", [1, 3, 101, 112]: "Ed25519", [1, 3, 101, 113]: "Ed448",
+        [1, 2, 840, 113_549, 1, 3, 1]: "DH",
+    ]
 
     // MARK: - Parsing
 
@@ -50,7 +58,7 @@ enum RSAKeyCodec {
             return try DER.sequence(node, identifier: .sequence) { nodes in
                 let version = try integer(&nodes)
                 guard version.isZero else {
-                    throw RSAError.malformedDER("RSAPrivateKey version \(version) (multi-prime keys are not supported)")
+                    throw RSAError.unsupportedKey("multi-prime RSA keys (RSAPrivateKey version \(version)) are not supported")
                 }
                 return PrivateComponents(
                     n: try integer(&nodes), e: try integer(&nodes), d: try integer(&nodes),
@@ -103,7 +111,12 @@ enum RSAKeyCodec {
             guard let oidNode = inner.next() else { throw RSAError.malformedDER("empty AlgorithmIdentifier") }
             let oid = try ASN1ObjectIdentifier(derEncoded: oidNode)
             guard oid == rsaEncryptionOID else {
-                throw RSAError.malformedDER("algorithm \(oid) is not rsaEncryption (1.2.840.113549.1.1.1)")
+                if oid == rsassaPSSOID {
+                    throw RSAError.unsupportedKey("RSA-PSS keys (id-RSASSA-PSS, 1.2.840.113549.1.1.10) are not supported: "
+                        + "RsaUtils keys are rsaEncryption (1.2.840.113549.1.1.1)")
+                }
+                let name = otherAlgorithms[oid].map { " (\($0))" } ?? ""
+                throw RSAError.malformedDER("algorithm \(oid)\(name) is not rsaEncryption (1.2.840.113549.1.1.1)")
             }
             if let parameters = inner.next() {
                 _ = try ASN1Null(derEncoded: parameters)

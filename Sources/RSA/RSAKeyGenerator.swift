@@ -92,6 +92,29 @@ public enum RSAKeyGenerator {
     }
 }
 
+extension RSAKeyGenerator {
+    /// A public exponent as a user types it: decimal or 0x-prefixed hexadecimal; odd, at least 3 and
+    /// below 2^256 (what `generate` accepts). The error says which rule failed.
+    public static func publicExponent(parsing text: String) throws -> BigInt {
+        let trimmed = text.trimmingWhitespace
+        let lower = trimmed.lowercased()
+        let value = lower.hasPrefix("0x") ? BigInt(hex: String(lower.dropFirst(2))) : BigInt(decimal: trimmed)
+        guard let value, !value.isNegative else {
+            throw RSAError.keyGenerationFailed("the public exponent '\(text)' is not a decimal or 0x-hexadecimal number")
+        }
+        guard value >= BigInt(3) else { throw RSAError.keyGenerationFailed("the public exponent must be at least 3") }
+        guard value.isOdd else { throw RSAError.keyGenerationFailed("the public exponent must be odd") }
+        guard value.bitWidth < 256 else { throw RSAError.keyGenerationFailed("the public exponent must be below 2^256") }
+        return value
+    }
+}
+
+private extension String {
+    var trimmingWhitespace: String {
+        String(drop(while: { $0.isWhitespace }).reversed().drop(while: { $0.isWhitespace }).reversed())
+    }
+}
+
 extension RSAPrivateKey {
     /// A new key pair: see `RSAKeyGenerator.generate`.
     public static func generate(bits: Int = 1024, publicExponent: BigInt = BigInt(65537)) throws -> RSAPrivateKey {

@@ -44,8 +44,14 @@ extension RSAPrivateKey {
 
     /// RSASSA-PKCS1-v1_5 signature (RFC 8017 §8.2.1): k bytes, left-padded.
     public func signature(for message: [UInt8], hash: HashAlgorithm) throws -> [UInt8] {
+        try signature(forDigest: hash.digest(message), hash: hash)
+    }
+
+    /// RSASSA-PKCS1-v1_5 signature of a digest computed elsewhere (e.g. a file hashed as a stream
+    /// with `MessageHasher`): the same bytes as `signature(for:hash:)` of the message.
+    public func signature(forDigest digest: [UInt8], hash: HashAlgorithm) throws -> [UInt8] {
         let k = publicKey.modulusByteCount
-        let em = try PKCS1.emsaEncode(message: message, hash: hash, modulusByteCount: k)
+        let em = try PKCS1.emsaEncode(digest: digest, hash: hash, modulusByteCount: k)
         let s = try rawPrivate(BigInt(bigEndianBytes: em))
         guard let out = s.serialize(count: k) else { throw RSAError.faultDetected }
         return out

@@ -130,5 +130,7 @@ public struct RSAPrivateKey: Sendable {
     public var pkcs8DER: [UInt8] { RSAKeyCodec.pkcs8(components) }
     public var pkcs1DER: [UInt8] { RSAKeyCodec.pkcs1Private(components) }
     public var pem: String { PEMBlock(label: "PRIVATE KEY", der: pkcs8DER).text }
+    /// Traditional "RSA PRIVATE KEY" PEM (PKCS#1), as openssl `rsa -traditional` writes it.
+    public var pkcs1PEM: String { PEMBlock(label: "RSA PRIVATE KEY", der: pkcs1DER).text }
     public var rsaUtilsString: String { LenientBase64.encode(pkcs8DER) }
 }

@@ -47,18 +47,55 @@ extension RSAPublicKey {
         return message
     }
 
-    /// RSASSA-PKCS1-v1_5 verification (RFC 8017 §8.2.2) by re-encoding and constant-time comparison.
-    /// Returns false for every malformed signature; throws only for a hash swift-crypto lacks.
-    public func isValidSignature(_ signature: [UInt8], for message: [UInt8], hash: HashAlgorithm) throws -> Bool {
+    /// RSASSA-PKCS1-v1_5 verification of a message: `isValidSignature(_:digest:hash:policy:)` of its digest.
+    /// Returns false for every malformed signature; throws only for a hash the RSA module lacks.
+    public func isValidSignature(_ signature: [UInt8], for message: [UInt8], hash: HashAlgorithm,
+                                 policy: SignatureVerificationPolicy = .javaCompatible) throws -> Bool {
         guard hash.isSupported else { throw RSAError.unsupportedHash(hash.rawValue) }
+        return try isValidSignature(signature, digest: hash.digest(message), hash: hash, policy: policy)
+    }
+
+    /// RSASSA-PKCS1-v1_5 verification (RFC 8017 §8.2.2) of a digest computed elsewhere (e.g. a streamed
+    /// file), by re-encoding and constant-time comparison. `.javaCompatible` (the default) also accepts the
+    /// DigestInfo without NULL parameters, as JDK 17's `Signature.verify` does; `.strict` accepts only
+    /// the RFC 8017 encoding. A signature whose length is not k is false here; see
+    /// `SignatureVerificationPolicy.javaThrowsOnLength` for what the JDK does then.
+    public func isValidSignature(_ signature: [UInt8], digest: [UInt8], hash: HashAlgorithm,
+                                 policy: SignatureVerificationPolicy = .javaCompatible) throws -> Bool {
+        guard hash.isSupported else { throw RSAError.unsupportedHash(hash.rawValue) }
+        guard digest.count == hash.digestLength else {
+            throw RSAError.signingFailed("a \(hash.rawValue) digest has \(hash.digestLength) bytes, got \(digest.count)")
+        }
         let k = modulusByteCount
         // Step 1: length check.
         guard signature.count == k else { return false }
         // Step 2: RSAVP1, s < n, I2OSP.
         guard let em = try? recoverEncodedMessage(signature) else { return false }
-        // Step 3: EMSA-PKCS1-v1_5 encoding of the message.
-        guard let expected = try? PKCS1.emsaEncode(message: message, hash: hash, modulusByteCount: k) else { return false }
-        // Step 4: compare.
-        return constantTimeEqual(em, expected)
+        // Step 3: EMSA-PKCS1-v1_5 encoding of the digest.
+        guard let expected = try? PKCS1.emsaEncode(digest: digest, hash: hash, modulusByteCount: k) else { return false }
+        // Step 4: compare; the JDK then tries the encoding without NULL (both comparisons constant-time).
+        let matches = constantTimeEqual(em, expected)
+        guard policy == .javaCompatible else { return matches }
+        guard let legacy = try? PKCS1.emsaEncode(digest: digest, hash: hash, modulusByteCount: k, withNullParameters: false) else {
+            return matches
+        }
+        let matchesLegacy = constantTimeEqual(em, legacy)
+        return matches || matchesLegacy
+    }
+}
+
+/// How `isValidSignature` decides.
+public enum SignatureVerificationPolicy: String, Sendable, CaseIterable, Codable {
+    /// JDK 17 `Signature.verify` (`SHA256withRSA`, `MD5withRSA`, ...), hence RsaUtils `verify`: the
+    /// RFC 8017 encoding or the same DigestInfo without the NULL parameters.
+    case javaCompatible
+    /// RFC 8017 §8.2.2 exactly: only the re-encoded block with NULL parameters.
+    case strict
+
+    /// The JDK throws `SignatureException("Bad signature length: got L but was expecting k")` instead of
+    /// returning false when the signature is not k bytes long (so RsaUtils `verify` throws); this says
+    /// whether it would for this signature and key.
+    public static func javaThrowsOnLength(signature: [UInt8], key: RSAPublicKey) -> Bool {
+        signature.count != key.modulusByteCount
     }
 }

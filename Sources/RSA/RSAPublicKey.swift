@@ -70,5 +70,7 @@ public struct RSAPublicKey: Sendable, Equatable {
     public var spkiDER: [UInt8] { RSAKeyCodec.spki(n: modulus, e: publicExponent) }
     public var pkcs1DER: [UInt8] { RSAKeyCodec.pkcs1Public(n: modulus, e: publicExponent) }
     public var pem: String { PEMBlock(label: "PUBLIC KEY", der: spkiDER).text }
+    /// "RSA PUBLIC KEY" PEM (PKCS#1), as openssl `-RSAPublicKey_out` and Python `rsa` write it.
+    public var pkcs1PEM: String { PEMBlock(label: "RSA PUBLIC KEY", der: pkcs1DER).text }
     public var rsaUtilsString: String { LenientBase64.encode(spkiDER) }
 }

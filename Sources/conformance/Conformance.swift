@@ -18,6 +18,7 @@ struct Conformance: ParsableCommand {
             VerifyCommand.self,
             EncryptCommand.self,
             DecryptCommand.self,
+            KeyCommand.self,
             TokenSignCommand.self,
             NumberCheckCommand.self,
             BenchCommand.self,
@@ -31,7 +32,7 @@ struct Conformance: ParsableCommand {
     /// (2 for bad usage instead of ArgumentParser's 64).
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(DashValues.repaired(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             exitWithContractCode(error)

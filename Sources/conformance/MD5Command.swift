@@ -6,10 +6,10 @@ import MD5
 struct MD5Command: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "md5", abstract: "MD5 of the input, lowercase hex.")
 
-    @Option(name: .customLong("data-hex"), help: "Input as hexadecimal.")
+    @Option(name: .customLong("data-hex"), parsing: .unconditional, help: "Input as hexadecimal.")
     var dataHex: String?
 
-    @Option(name: .customLong("data"), help: "Input as a UTF-8 string.")
+    @Option(name: .customLong("data"), parsing: .unconditional, help: "Input as a UTF-8 string (must be valid UTF-8).")
     var data: String?
 
     @Option(name: .customLong("file"), help: "Input file (read in streaming fashion).")
@@ -26,7 +26,7 @@ struct MD5Command: ParsableCommand {
         if let dataHex {
             md5.update(try HexInput.decode(dataHex, option: "--data-hex"))
         } else if let data {
-            md5.update(Array(data.utf8))
+            md5.update(try RawArguments.utf8Value(data, option: "--data"))
         } else {
             let handle: FileHandle
             if let file {

@@ -28,9 +28,9 @@ enum CLIRunner {
 
     @discardableResult
     static func run(_ arguments: [String], stdin: Data? = nil, currentDirectory: URL? = nil,
-                    environment: [String: String]? = nil) throws -> CLIResult {
+                    environment: [String: String]? = nil, executable: URL? = nil) throws -> CLIResult {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = currentDirectory ?? packageRoot
         if let environment {

@@ -9,7 +9,11 @@ enum TestPaths {
 
     /// `../shared/wycheproof/testvectors_v1` relative to the package root.
     static var wycheproofVectors: URL {
-        packageRoot.deletingLastPathComponent().appendingPathComponent("shared/wycheproof/testvectors_v1")
+        // $CONFORMANCE_WYCHEPROOF overrides (a checkout elsewhere, e.g. a git worktree).
+        if let folder = ProcessInfo.processInfo.environment["CONFORMANCE_WYCHEPROOF"], !folder.isEmpty {
+            return URL(fileURLWithPath: folder, isDirectory: true)
+        }
+        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/wycheproof/testvectors_v1")
     }
 
     /// The Wycheproof folder, or an XCTSkip naming the missing path (visible in the test log).

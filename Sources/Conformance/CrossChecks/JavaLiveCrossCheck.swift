@@ -172,7 +172,9 @@ struct JavaLiveCrossCheck: CheckSuite {
         recorder.check("encryptedDataOnJava with a Swift-readable key: Swift decrypts the platform-charset bytes", flags: ["JavaToSwift"]) {
             let hello = try oracle.hello()
             let result = try oracle.encryptedDataOnJava(publicKey: pair.publicKey, text: text)
-            guard let ct = LenientBase64.decodeStrict(result) else { return .fail(reason: "the result is not Base64: \(result)") }
+            // encodeBase64String output: canonical Base64 (fail-open would hand back the plaintext).
+            let ct = LenientBase64.decode(result)
+            guard LenientBase64.encode(ct) == result else { return .fail(reason: "the result is not Base64: \(result)") }
             let plain = try RsaUtilsCipher.decrypt(ct, privateKey: key, block: 256)
             guard hello.charset.uppercased() == "UTF-8" else {
                 return .skip(reason: "JVM platform charset is \(hello.charset), not UTF-8: String.getBytes() differs from Swift's UTF-8")

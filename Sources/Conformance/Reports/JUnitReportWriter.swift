@@ -50,7 +50,8 @@ public enum JUnitReportWriter {
         switch outcome.verdict {
         case .pass:
             if let resolution = outcome.acceptableResolution {
-                xml += ">\n      <system-out>\(XMLEscape.text("acceptable case: \(resolution)"))</system-out>\n    </testcase>\n"
+                let java = outcome.javaVerdict.map { "; \($0.text)" } ?? ""
+                xml += ">\n      <system-out>\(XMLEscape.text("acceptable case: \(resolution)\(java)"))</system-out>\n    </testcase>\n"
             } else {
                 xml += "/>\n"
             }

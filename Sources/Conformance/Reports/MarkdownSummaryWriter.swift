@@ -40,6 +40,7 @@ public enum MarkdownSummaryWriter {
             md.append("")
         }
         md += failures(report)
+        md += javaVerdicts(report)
         md += skips(report)
         if !report.ignoredFiles.isEmpty {
             md.append("## Ignored files (\(report.ignoredFiles.count))")
@@ -48,6 +49,21 @@ public enum MarkdownSummaryWriter {
             md.append("")
         }
         return md.joined(separator: "\n")
+    }
+
+    /// The `acceptable` cases whose Java verdict is known: ours, Java's, and the strict reading.
+    static func javaVerdicts(_ report: RunReport) -> [String] {
+        let cases = report.suites.flatMap { suite in suite.outcomes.compactMap { o in o.javaVerdict.map { (suite, o, $0) } } }
+        guard !cases.isEmpty else { return [] }
+        var md = ["## Acceptable cases: Java's verdict (\(cases.count))", "",
+                  "| case | flags | ours | Java | source | strict RFC 8017 |", "|---|---|---|---|---|---|"]
+        for (suite, outcome, java) in cases.prefix(failuresPerFlag * 2) {
+            md.append("| \(code(suite.name)) tcId \(outcome.tcId) | \(outcome.flags.joined(separator: ", ")) | "
+                + "\(outcome.acceptableResolution ?? "-") | \(java.java) | \(java.source) | \(java.strict ?? "-") |")
+        }
+        if cases.count > failuresPerFlag * 2 { md += ["", "… and \(cases.count - failuresPerFlag * 2) more (see conformance.json)"] }
+        md.append("")
+        return md
     }
 
     static func failures(_ report: RunReport) -> [String] {

@@ -50,6 +50,8 @@ public struct Outcome: Sendable, Equatable {
     public var actual: ObservedResult?
     public var verdict: Verdict
     public var durationSeconds: Double
+    /// For an `acceptable` signature case: what Java does with it (shown by every report).
+    public var javaVerdict: JavaVerdict?
 
     public init(file: String, suite: String, groupIndex: Int?, tcId: Int, comment: String, flags: [String],
                 expected: ExpectedResult, actual: ObservedResult?, verdict: Verdict, durationSeconds: Double = 0) {
@@ -75,9 +77,28 @@ public struct Outcome: Sendable, Equatable {
     }
 }
 
+/// Which way Java goes on an `acceptable` case, where that comes from, and what the strict RFC 8017
+/// reading gives (so a report says whether "accepted" is the JDK's leniency or ours).
+public struct JavaVerdict: Sendable, Equatable, Codable {
+    /// "accepted" or "rejected".
+    public var java: String
+    /// "vector file (JDK)" when the file records the JDK's verdict, else "Java-compatible verification".
+    public var source: String
+    /// The verdict of `--strict` (RFC 8017 §8.2.2 re-encoding), when it was computed.
+    public var strict: String?
+
+    public init(java: String, source: String, strict: String? = nil) {
+        self.java = java
+        self.source = source
+        self.strict = strict
+    }
+
+    public var text: String { "Java: \(java) (\(source))" + (strict.map { "; strict RFC 8017: \($0)" } ?? "") }
+}
+
 extension Outcome: Codable {
     enum CodingKeys: String, CodingKey {
-        case id, file, suite, group, tcId, comment, flags, expected, actual, acceptable, verdict, reason
+        case id, file, suite, group, tcId, comment, flags, expected, actual, acceptable, javaVerdict, verdict, reason
         case expectedBytes, actualBytes, durationSeconds
     }
 
@@ -93,6 +114,7 @@ extension Outcome: Codable {
         try c.encode(expected, forKey: .expected)
         try c.encodeIfPresent(actual, forKey: .actual)
         try c.encodeIfPresent(acceptableResolution, forKey: .acceptable)
+        try c.encodeIfPresent(javaVerdict, forKey: .javaVerdict)
         try c.encode(verdict.status, forKey: .verdict)
         try c.encodeIfPresent(verdict.reason, forKey: .reason)
         if case .fail(_, let expectedBytes, let actualBytes) = verdict {
@@ -113,6 +135,7 @@ extension Outcome: Codable {
         expected = try c.decode(ExpectedResult.self, forKey: .expected)
         actual = try c.decodeIfPresent(ObservedResult.self, forKey: .actual)
         durationSeconds = try c.decode(Double.self, forKey: .durationSeconds)
+        javaVerdict = try c.decodeIfPresent(JavaVerdict.self, forKey: .javaVerdict)
         let status = try c.decode(String.self, forKey: .verdict)
         let reason = try c.decodeIfPresent(String.self, forKey: .reason) ?? ""
         func bytes(_ key: CodingKeys) throws -> [UInt8]? {

@@ -1,7 +1,9 @@
 import RSA
 
-/// Wycheproof RSASSA-PKCS1-v1_5 verification: valid → true, invalid → false (never a throw),
-/// acceptable → either (recorded).
+/// Wycheproof RSASSA-PKCS1-v1_5 verification with the Java-compatible policy (the library's default and
+/// the `verify` verb's): valid → true, invalid → false (never a throw), acceptable → either, recorded with
+/// Java's verdict (from the file's `javaVerdict` when present, which the Java-compatible verification
+/// must then give) and the strict RFC 8017 verdict.
 public struct RsassaPkcs1VerifySuite: VectorSuite {
     public typealias Group = RsassaPkcs1VerifyGroup
     public static let schema = RsassaPkcs1VerifyGroup.schema
@@ -27,6 +29,9 @@ public struct RsassaPkcs1VerifySuite: VectorSuite {
             }
             for test in group.tests {
                 recorder.record(test, group: index) { verify(test, key: key, hash: hash) }
+                if test.result == .acceptable, let note = javaVerdict(test, key: key, hash: hash) {
+                    recorder.annotateLast(note)
+                }
             }
         }
         return recorder.outcomes
@@ -66,6 +71,10 @@ public struct RsassaPkcs1VerifySuite: VectorSuite {
         } catch {
             return .mismatch("verify threw \(describe(error)) (it must return true or false)", expected: nil, actual: nil)
         }
+        if let java = test.javaVerdict, java != (ok ? "accepted" : "rejected") {
+            return .mismatch("the JDK \(java) this signature (javaVerdict), the Java-compatible verification \(ok ? "accepted" : "rejected") it",
+                             expected: nil, actual: nil)
+        }
         if ok { return .accepted(output: recovered(test, key: key)) }
         if test.result == .valid {
             // Show why: the EMSA-PKCS1-v1_5 block the signature should hold vs the one it holds.
@@ -74,6 +83,16 @@ public struct RsassaPkcs1VerifySuite: VectorSuite {
                              expected: expected, actual: recovered(test, key: key))
         }
         return .rejected("verify returned false")
+    }
+
+    /// Java's verdict on an acceptable case and the strict one.
+    func javaVerdict(_ test: SignatureTestVector, key: RSAPublicKey, hash: HashAlgorithm) -> JavaVerdict? {
+        let word: (Bool) -> String = { $0 ? "accepted" : "rejected" }
+        guard let compatible = try? key.isValidSignature(test.sig.bytes, for: test.msg.bytes, hash: hash),
+              let strict = try? key.isValidSignature(test.sig.bytes, for: test.msg.bytes, hash: hash, policy: .strict)
+        else { return nil }
+        if let java = test.javaVerdict { return JavaVerdict(java: java, source: "vector file (JDK)", strict: word(strict)) }
+        return JavaVerdict(java: word(compatible), source: "Java-compatible verification", strict: word(strict))
     }
 
     /// The block inside the signature (s^e mod n), when the signature has the right length.

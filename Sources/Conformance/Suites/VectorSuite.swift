@@ -71,6 +71,12 @@ struct OutcomeRecorder {
             durationSeconds: seconds))
     }
 
+    /// Attaches Java's verdict to the case recorded last.
+    mutating func annotateLast(_ javaVerdict: JavaVerdict) {
+        guard !outcomes.isEmpty else { return }
+        outcomes[outcomes.count - 1].javaVerdict = javaVerdict
+    }
+
     /// Records every case of a group with the same observation (a group-level problem or skip).
     mutating func recordAll(_ cases: [some VectorTestCase], group: Int, _ observation: Observation) {
         for testCase in cases { record(testCase, group: group) { observation } }

@@ -288,6 +288,39 @@ public final class OracleBridge {
             case "encryptedDataOnJava":
                 a.put("result", RsaUtils.encryptedDataOnJava(r.string("text"), r.string("publicKey")));
                 break;
+            case "base64Decode": {
+                // commons-codec decodeBase64 of each text, as RsaUtils reads keys, signatures and ciphertexts.
+                java.util.List<Object> decoded = new java.util.ArrayList<>();
+                for (Object text : r.list("texts")) {
+                    decoded.add(hex(Base64.decodeBase64(Request.stringValue(text, "texts[]"))));
+                }
+                a.put("data", decoded);
+                break;
+            }
+            case "verifyMany": {
+                // A whole vector group in one round trip: the JDK's verdict per case, "true", "false" or the
+                // exception it throws (e.g. "SignatureException: Bad signature length: ...").
+                String alg = r.string("alg");
+                PublicKey key = publicKey(r.string("publicKey"));
+                java.util.List<Object> verdicts = new java.util.ArrayList<>();
+                for (Object item : r.list("cases")) {
+                    if (!(item instanceof Map)) {
+                        throw new IllegalArgumentException("field \"cases\" must hold objects");
+                    }
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> c = (Map<String, Object>) item;
+                    Signature signature = Signature.getInstance(alg);
+                    signature.initVerify(key);
+                    signature.update(unhex(Request.string(c, "data"), "data"));
+                    try {
+                        verdicts.add(Boolean.toString(signature.verify(unhex(Request.string(c, "signature"), "signature"))));
+                    } catch (java.security.SignatureException e) {
+                        verdicts.add(describe(e));
+                    }
+                }
+                a.put("verdicts", verdicts);
+                break;
+            }
             case "md5":
                 a.put("digest", hex(MessageDigest.getInstance("MD5").digest(r.hex("data"))));
                 break;
@@ -440,6 +473,21 @@ public final class OracleBridge {
 
         String string(String name) {
             return string(fields, name);
+        }
+
+        static String stringValue(Object value, String name) {
+            if (!(value instanceof String)) {
+                throw new IllegalArgumentException("field \"" + name + "\" must be a string");
+            }
+            return (String) value;
+        }
+
+        java.util.List<?> list(String name) {
+            Object value = fields.get(name);
+            if (!(value instanceof java.util.List)) {
+                throw new IllegalArgumentException("field \"" + name + "\" must be an array");
+            }
+            return (java.util.List<?>) value;
         }
 
         byte[] hex(String name) {

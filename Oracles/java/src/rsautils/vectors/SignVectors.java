@@ -145,7 +145,8 @@ final class SignVectors {
         f.note("ModifiedDigest", "AUTH_BYPASS", "A bit of the digest inside em was flipped and the block re-signed.");
         f.note("MissingNull", "LEGACY", "The DigestInfo omits the NULL parameters of the AlgorithmIdentifier (re-signed). The JDK "
                 + "accepts it (Signature.verify retries without the NULL for compatibility with such signers); a verifier that "
-                + "re-encodes strictly rejects it. Either outcome passes (acceptable, as in Wycheproof); report which one happened.");
+                + "re-encodes strictly rejects it. Either outcome passes (acceptable, as in Wycheproof); report which one happened. "
+                + "javaVerdict records the JDK's verdict, which a Java-compatible verifier must give.");
         f.note("NoHash", "AUTH_BYPASS", "em holds the bare digest without a DigestInfo (re-signed).");
         f.note("ShortPadding", "CAN_OF_WORMS", "em has a shorter ff padding and extra bytes after the DigestInfo (re-signed).");
         f.note("ModifiedSignature", "BASIC", "A bit of the signature itself was flipped.");
@@ -206,9 +207,12 @@ final class SignVectors {
             byte[] digest = Jdk.digest(sha, msg);
             byte[] diNoNull = Der.sequence(Der.sequence(Der.tlv(0x06, Jdk.oid(sha))), Der.tlv(0x04, digest));
             byte[] sigNoNull = Jdk.rawPrivate(km, block(k, diNoNull));
-            Check.that("true".equals(Jdk.verify(sha, km, msg, sigNoNull)), "the JDK accepts a DigestInfo without NULL");
+            String jdkNoNull = Jdk.verify(sha, km, msg, sigNoNull);
+            Check.that("true".equals(jdkNoNull), "the JDK accepts a DigestInfo without NULL");
+            // javaVerdict: what the JDK did with this acceptable case, for the Java-compatible verification to match.
             f.add(g, "DigestInfo without the NULL parameters" + m + ", re-signed (JDK: true)", List.of("MissingNull"),
-                    VectorFile.fields("msg", Bytes.hex(msg), "sig", Bytes.hex(sigNoNull)), "acceptable");
+                    VectorFile.fields("msg", Bytes.hex(msg), "sig", Bytes.hex(sigNoNull)), "acceptable")
+                    .put("javaVerdict", "true".equals(jdkNoNull) ? "accepted" : "rejected");
             resigned(f, g, km, sha, msg, block(k, digest), "bare digest, no DigestInfo" + m, "NoHash");
             byte[] shortPad = Bytes.concat(Bytes.of(0, 1), Bytes.filled(k - 3 - di.length - 4, 0xff), Bytes.of(0), di, new byte[4]);
             resigned(f, g, km, sha, msg, shortPad, "PS 4 bytes shorter, 4 zero bytes after the DigestInfo" + m, "ShortPadding");
