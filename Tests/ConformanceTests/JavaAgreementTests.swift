@@ -3,6 +3,7 @@ import RSA
 import XCTest
 
 @testable import Conformance
+import JavaOracle
 
 /// The RSA module against the JDK and commons-codec 1.15 through one oracle JVM, in batches:
 /// Base64 decoding of random and crafted strings, the verdict on every upstream Wycheproof PKCS#1 verify
