@@ -43,7 +43,7 @@ let package = Package(
         .target(
             name: "Conformance",
             dependencies: [
-                "RSA", "MD5", "TokenSign", "BigNum", "JavaOracle",
+                "RSA", "MD5", "TokenSign", "BigNum", "JavaOracle", "NumberCheck",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]

@@ -46,8 +46,9 @@ public indirect enum NumberCheckJSON: Sendable, Equatable {
         }
     }
 
-    /// Nesting deeper than this is rejected (no recursion without bound on hostile input).
-    public static let maximumDepth = 64
+    /// Nesting deeper than this is rejected (no recursion without bound on hostile input); the same
+    /// limit as the Java oracle's reader.
+    public static let maximumDepth = 256
 
     /// Parses one complete JSON text (UTF-8, an optional BOM is not allowed: RFC 8259 §8.1).
     public static func parse(_ bytes: [UInt8]) throws -> NumberCheckJSON {

@@ -6,7 +6,7 @@
 Checks every *.json in the folder: valid JSON, numberOfTests = number of cases, tcIds 1..N,
 every flag explained in notes, our own schemas (Vectors/schemas/) when the jsonschema module is
 available. Then recomputes the expected values without the JDK: MD5 and the getToken sign with
-hashlib, the getToken rules, RSA with pow() on the hex numbers (keys taken apart with a small DER
+hashlib, the getToken rules, the number-check verify rules, RSA with pow() on the hex numbers (keys taken apart with a small DER
 reader), PKCS#1 blocks, FIPS 186-4 rules with a Miller-Rabin test, commons-codec-style lenient
 Base64 for key strings. Prints per-file and per-area counts; exits 1 on any mismatch.
 """
@@ -496,7 +496,8 @@ def check_token(fn, d):
             where = f"{fn} #{t['tcId']}"
             concat = t["appId"] + t["businessType"] + t["msgId"] + t["timestamp"] + t["traceId"] + t["version"] + t["appKey"]
             formula = hashlib.md5(concat.encode("utf-8")).hexdigest()
-            if formula != t["formulaSign"]:
+            written = formula.upper() if t.get("signCase", "lower") == "upper" else formula
+            if written != t["formulaSign"]:
                 fail(where, "formulaSign")
             code = None
             if any(java_blank(t[f]) for f in ["version", "sign", "appId", "traceId", "msgId", "timestamp", "appKey"]):
@@ -515,6 +516,133 @@ def check_token(fn, d):
                 fail(where, f"rules give {code}, file says {t['errorCode']} / {t['result']}")
 
 
+class StrictJsonError(Exception):
+    pass
+
+
+def strict_json(text):
+    """RFC 8259 as the number-check reader takes it: no duplicate members, no lone surrogates, no NaN."""
+    def pairs(items):
+        keys = [k for k, _ in items]
+        if len(set(keys)) != len(keys):
+            raise StrictJsonError("duplicate member")
+        return dict(items)
+
+    def constant(name):
+        raise StrictJsonError(name)
+
+    value = json.loads(text, object_pairs_hook=pairs, parse_constant=constant)
+
+    def walk(v):
+        if isinstance(v, str):
+            v.encode("utf-8")  # a lone surrogate raises UnicodeEncodeError
+        elif isinstance(v, dict):
+            for k, x in v.items():
+                walk(k)
+                walk(x)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+    walk(value)
+    return value
+
+
+def number_check_code(req_text, cust, plat, app_key, rule, expected_phone):
+    """The platform-side checks of docs/NUMBER_CHECK.md, recomputed with pow() and hashlib."""
+    try:
+        root = strict_json(req_text)
+    except (ValueError, StrictJsonError, UnicodeEncodeError):
+        return "303"
+    if not isinstance(root, dict):
+        return "303"
+    fields = {}
+    for section, names in (("header", ["version", "msgId", "appId", "timestamp"]),
+                           ("body", ["expandParams", "phoneNum", "token", "sign", "userInformation"])):
+        sec = root.get(section)
+        if sec is None:
+            continue
+        if not isinstance(sec, dict):
+            return "303"
+        for name in names:
+            v = sec.get(name)
+            if v is None:
+                continue
+            if not isinstance(v, str):
+                return "303"
+            fields[name] = v
+    for name in ["version", "msgId", "appId", "timestamp", "phoneNum", "token", "sign"]:
+        if name not in fields or java_blank(fields[name]):
+            return "102"
+    ts = fields["timestamp"]
+    if not valid_timestamp(ts):
+        return "102"
+    signed = fields["appId"] + fields["msgId"] + fields["phoneNum"] + ts + fields["token"] + fields["version"]
+    n, e = cust
+    k = (n.bit_length() + 7) // 8
+    sig = codec_decode(fields["sign"])
+    if len(sig) != k or int.from_bytes(sig, "big") >= n or \
+            i2osp(pow(int.from_bytes(sig, "big"), e, n), k) != emsa("MD5", signed.encode("utf-8"), k):
+        return "302"
+    ct = codec_decode(fields["phoneNum"])
+    kp = (plat["n"].bit_length() + 7) // 8
+    if len(ct) % kp != 0:
+        return "004"
+    plain = b""
+    for i in range(0, len(ct), kp):
+        block = rsa_decrypt_block(ct[i:i + kp], plat, 2)
+        if block is None:
+            return "004"
+        plain += block
+    if rule == "phone":
+        phone = plain
+    else:
+        suffix = (app_key + ts).encode("utf-8")
+        if len(plain) <= len(suffix) or not plain.endswith(suffix):
+            return "004"
+        phone = plain[:-len(suffix)]
+    try:
+        phone.decode("utf-8")
+    except UnicodeDecodeError:
+        return "004"
+    if not phone:
+        return "004"
+    if expected_phone is not None and phone != expected_phone.encode("utf-8"):
+        return "001"
+    return "000"
+
+
+def check_number_check(fn, d):
+    for gi, g in enumerate(d["testGroups"]):
+        cust = spki_to_ne(codec_decode(g["customerPublicKey"]))
+        cust_priv = pkcs8_to_key(codec_decode(g["customerPrivateKey"]))
+        plat = pkcs8_to_key(codec_decode(g["platformPrivateKey"]))
+        plat_pub = spki_to_ne(codec_decode(g["platformPublicKey"]))
+        if (cust_priv["n"], cust_priv["e"]) != cust or (plat["n"], plat["e"]) != plat_pub:
+            fail(f"{fn} group {gi}", "public and private keys differ")
+        if cust[0].bit_length() != g["customerKeySize"] or plat_pub[0].bit_length() != g["platformKeySize"]:
+            fail(f"{fn} group {gi}", "key sizes")
+        for t in g["tests"]:
+            where = f"{fn} #{t['tcId']}"
+            code = number_check_code(t["request"], cust, plat, g["appKey"], g["plaintextRule"], t["expectedPhone"])
+            if code != t["resultCode"] or ("valid" if code == "000" else "invalid") != t["result"]:
+                fail(where, f"checks give {code}, file says {t['resultCode']} / {t['result']}")
+            if t["ps"] is not None:
+                # Rebuild phoneNum and sign from the request's own fields with pow().
+                req = json.loads(t["request"])
+                hd, bd = req["header"], req["body"]
+                plain = t["phone"] + (g["appKey"] + hd["timestamp"] if g["plaintextRule"] != "phone" else "")
+                kp = (plat["n"].bit_length() + 7) // 8
+                em = b"\x00\x02" + h(t["ps"]) + b"\x00" + plain.encode("utf-8")
+                ct = i2osp(pow(int.from_bytes(em, "big"), plat["e"], plat["n"]), kp)
+                if len(em) != kp or base64.b64encode(ct).decode() != bd["phoneNum"]:
+                    fail(where, "phoneNum is not the encryption of the rule's plaintext with ps")
+                kc = (cust[0].bit_length() + 7) // 8
+                signed = hd["appId"] + hd["msgId"] + bd["phoneNum"] + hd["timestamp"] + bd["token"] + hd["version"]
+                s = i2osp(pow(int.from_bytes(emsa("MD5", signed.encode("utf-8"), kc), "big"), cust_priv["d"], cust[0]), kc)
+                if base64.b64encode(s).decode() != bd["sign"]:
+                    fail(where, "sign is not MD5withRSA of the concatenation")
+
+
 CHECKS = {
     "md5_schema_v1.json": ("MD5", check_md5),
     "rsa_keygen_schema_v1.json": ("key generation", check_keygen),
@@ -523,6 +651,7 @@ CHECKS = {
     "rsassa_pkcs1_verify_schema_v1.json": ("signing", check_verify),
     "rsautils_chunked_schema_v1.json": ("chunked encryption", check_chunked),
     "gettoken_sign_schema_v1.json": ("getToken sign", check_token),
+    "number_check_schema_v1.json": ("number check", check_number_check),
 }
 
 

@@ -29,7 +29,7 @@ public enum VectorLoader {
         let all: [Entry] = [
             Entry(RsassaPkcs1VerifySuite.self), Entry(RsassaPkcs1GenerateSuite.self), Entry(RsaesPkcs1DecryptSuite.self),
             Entry(Md5Suite.self), Entry(RsaKeygenSuite.self), Entry(RsaPkcs1PaddingSuite.self),
-            Entry(RsaUtilsChunkedSuite.self), Entry(GetTokenSignSuite.self),
+            Entry(RsaUtilsChunkedSuite.self), Entry(GetTokenSignSuite.self), Entry(NumberCheckSuite.self),
         ]
         return Dictionary(uniqueKeysWithValues: all.map { ($0.schema, $0) })
     }()

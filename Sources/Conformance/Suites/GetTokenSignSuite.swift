@@ -1,8 +1,9 @@
 import RSA
 import TokenSign
 
-/// getToken sign vectors: the computed sign must equal the JDK's `formulaSign` (valid or not), and the
-/// request checks must pass (valid) or give `errorCode` (invalid).
+/// getToken sign vectors: the sign computed in the case's letter case (`signCase`, lower when absent)
+/// must equal the JDK's `formulaSign` character for character (valid or not), and the request checks
+/// must pass (valid) or give `errorCode` (invalid).
 public struct GetTokenSignSuite: VectorSuite {
     public typealias Group = GetTokenSignGroup
     public static let schema = GetTokenSignGroup.schema
@@ -25,9 +26,10 @@ public struct GetTokenSignSuite: VectorSuite {
             traceId: test.traceId, version: test.version, appKey: test.appKey, sign: test.sign,
             expandParams: test.expandParams, configuredBusinessType: test.configuredBusinessType)
         var compare = Comparison()
-        let computed = TokenSigner.sign(for: request)
-        compare.expect("formula sign (MD5 of appId+businessType+msgId+timestamp+traceId+version+appKey)",
-                       hexOrText(computed), equals: hexOrText(test.formulaSign))
+        let letterCase: TokenSignLetterCase = test.signCase == "upper" ? .upper : .lower
+        let computed = TokenSigner.sign(for: request, letterCase: letterCase)
+        compare.expect("formula sign (MD5 of appId+businessType+msgId+timestamp+traceId+version+appKey, \(letterCase) case)",
+                       Array(computed.utf8), equals: Array(test.formulaSign.utf8))
         if let mismatch = compare.mismatch { return mismatch }
         guard let failure = TokenRequestValidator.check(request) else {
             return .accepted(output: hexOrText(computed))

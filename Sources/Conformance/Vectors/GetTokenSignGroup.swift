@@ -36,7 +36,9 @@ public struct GetTokenSignTestVector: Decodable, VectorTestCase {
     public let configuredBusinessType: String?
     /// The sign the request carries.
     public let sign: String
-    /// JDK MD5 (lowercase hex) of appId + businessType + msgId + timestamp + traceId + version + appKey.
+    /// The letter case `formulaSign` is written in ("upper" or "lower"; absent: lower, the files before it existed).
+    public let signCase: String?
+    /// JDK MD5 (hex, in `signCase`) of appId + businessType + msgId + timestamp + traceId + version + appKey.
     public let formulaSign: String
     /// The seed's return code the request must get; nil when the request is valid.
     public let errorCode: String?
@@ -44,7 +46,7 @@ public struct GetTokenSignTestVector: Decodable, VectorTestCase {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case tcId, comment, flags, appId, businessType, msgId, timestamp, traceId, version, appKey, expandParams
-        case configuredBusinessType, sign, formulaSign, errorCode, result
+        case configuredBusinessType, sign, signCase, formulaSign, errorCode, result
     }
 
     public init(from decoder: Decoder) throws {
@@ -62,6 +64,7 @@ public struct GetTokenSignTestVector: Decodable, VectorTestCase {
         expandParams = try c.decodeIfPresent(String.self, forKey: .expandParams)
         configuredBusinessType = try c.decodeIfPresent(String.self, forKey: .configuredBusinessType)
         sign = try c.decode(String.self, forKey: .sign)
+        signCase = c.contains(.signCase) ? try c.decodeOneOf(["upper", "lower"], forKey: .signCase) : nil
         formulaSign = try c.decode(String.self, forKey: .formulaSign)
         guard c.contains(.errorCode) else {
             throw DecodingError.keyNotFound(CodingKeys.errorCode, DecodingError.Context(

@@ -341,6 +341,11 @@ public final class OracleBridge {
                         r.optInt("size", 0), "sign".equals(r.string("what")) || "verify".equals(r.string("what"))
                                 ? r.string("alg") : ""));
                 break;
+            case "numberCheckBuild":
+            case "numberCheckVerify":
+                // The number-check request: a business server's builder, the platform's checks (NumberCheck).
+                NumberCheck.bridge(op, r.fields, a);
+                break;
             case "userLoad":
             case "userKeyPair":
             case "userCall":

@@ -29,6 +29,13 @@ final class TokenVectors {
         String expandParams;
         String configuredBusinessType;
         String sign;
+        /** The letter case of formulaSign: upper (every public client's) or lower (DigestUtils.md5Hex). */
+        String signCase = "upper";
+
+        Req lower() {
+            signCase = "lower";
+            return this;
+        }
 
         Req ids(String id) {
             msgId = id;
@@ -46,7 +53,8 @@ final class TokenVectors {
     }
 
     static String formulaSign(Req r) throws Exception {
-        return md5Hex(Bytes.utf8(r.concatenation()));
+        String hex = md5Hex(Bytes.utf8(r.concatenation()));
+        return r.signCase.equals("upper") ? hex.toUpperCase(java.util.Locale.ROOT) : hex;
     }
 
     /** The checks of DESIGN.md / PRODUCT.md in order; null when the request passes. */
@@ -96,7 +104,8 @@ final class TokenVectors {
 
     static VectorFile build() throws Exception {
         f = new VectorFile("gettoken_sign_test.json", "CMCC-getToken-sign", "gettoken_sign_schema_v1.json",
-                "China Mobile getToken sign: formulaSign = lowercase hex of MD5 (JDK MessageDigest) over the UTF-8 bytes of",
+                "China Mobile getToken sign: formulaSign = hex (letter case signCase: upper, the default, or lower) of MD5 (JDK",
+                "MessageDigest) over the UTF-8 bytes of",
                 "appId + businessType + msgId + timestamp + traceId + version + appKey (string concatenation; expandParams is",
                 "not signed). Request checks, in this order, the first failure wins: 130010 a required parameter (version,",
                 "sign, appId, traceId, msgId, timestamp, appKey) is empty or whitespace (Java String.isBlank); 105112 timestamp",
@@ -108,9 +117,13 @@ final class TokenVectors {
 
         // valid
         valid(new Req(), "typical request: ASCII ids, 17-digit timestamp (29 Feb 2024)", "Normal", "LeapYear");
+        valid(new Req().lower(), "typical request, formulaSign in lower case (signCase lower)", "Normal", "LowerCaseSign");
         Req r = new Req();
         r.appKey = "中国移动测试密钥2024";
         valid(r, "Chinese appKey (UTF-8 in the formula)", "ChineseAppKey");
+        r = new Req().lower();
+        r.appKey = "中国移动测试密钥2024";
+        valid(r, "Chinese appKey, formulaSign in lower case", "ChineseAppKey", "LowerCaseSign");
         r = new Req().ids("x".repeat(64) + "0123456789abcdef".repeat(4));
         r.appId = "3".repeat(64);
         r.appKey = "k".repeat(200) + "中".repeat(56);
@@ -122,12 +135,15 @@ final class TokenVectors {
         r.expandParams = "";
         valid(r, "expandParams empty (optional, not checked)", "ExpandParams");
         r = new Req();
-        r.sign = formulaSign(r).toUpperCase();
-        valid(r, "sign in uppercase hex (compared case-insensitively)", "UppercaseSign");
+        r.sign = formulaSign(r).toLowerCase(java.util.Locale.ROOT);
+        valid(r, "sign in lower-case hex, formulaSign upper case (compared case-insensitively)", "OtherCaseSign");
+        r = new Req().lower();
+        r.sign = formulaSign(r).toUpperCase(java.util.Locale.ROOT);
+        valid(r, "sign in upper-case hex, formulaSign lower case (compared case-insensitively)", "OtherCaseSign", "LowerCaseSign");
         r = new Req();
         String fs = formulaSign(r);
-        r.sign = fs.substring(0, 16).toUpperCase() + fs.substring(16);
-        valid(r, "sign in mixed-case hex", "UppercaseSign");
+        r.sign = fs.substring(0, 16).toLowerCase(java.util.Locale.ROOT) + fs.substring(16);
+        valid(r, "sign in mixed-case hex", "OtherCaseSign");
         r = new Req();
         r.timestamp = "20000229000000000";
         valid(r, "29 Feb 2000 (a century divisible by 400 is a leap year)", "LeapYear");
@@ -299,7 +315,10 @@ final class TokenVectors {
         f.note("ChineseAppKey", "FUNCTIONALITY", "Non-ASCII text in the formula: it is hashed as UTF-8.");
         f.note("LongValues", "FUNCTIONALITY", "Long field values (several MD5 blocks).");
         f.note("ExpandParams", "FUNCTIONALITY", "expandParams is present; it is not part of the sign.");
-        f.note("UppercaseSign", "FUNCTIONALITY", "The request's sign is in uppercase or mixed-case hex: the comparison ignores case.");
+        f.note("LowerCaseSign", "FUNCTIONALITY", "formulaSign in lower case (signCase lower): an implementation asked for lower case "
+                + "must produce it; upper case is the default (every public getToken client sends upper case).");
+        f.note("OtherCaseSign", "FUNCTIONALITY", "The request's sign is in another letter case than formulaSign, or mixed case: the "
+                + "comparison ignores case.");
         f.note("LeapYear", "EDGE_CASE", "29 February in a leap year is a real date.");
         f.note("BoundaryTimestamp", "EDGE_CASE", "A timestamp at the edge of the 17-digit range.");
         f.note("UnusualValue", "EDGE_CASE", "A value that looks empty or padded but is not blank for Java (spaces around text, U+00A0).");
@@ -337,8 +356,10 @@ final class TokenVectors {
 
     private static void add(Req r, String comment, String intendedCode, String... flags) throws Exception {
         String formula = formulaSign(r);
-        Check.that(formula.equals(org.apache.commons.codec.digest.DigestUtils.md5Hex(r.concatenation())),
+        Check.that(formula.equalsIgnoreCase(org.apache.commons.codec.digest.DigestUtils.md5Hex(r.concatenation())),
                 "formula sign = commons-codec DigestUtils.md5Hex");
+        Check.that(formula.equals(r.signCase.equals("upper") ? formula.toUpperCase(java.util.Locale.ROOT)
+                : formula.toLowerCase(java.util.Locale.ROOT)), "formula sign in its letter case");
         String sign = r.sign == null ? formula : r.sign;
         String code = errorCode(r, sign, formula);
         Check.that(intendedCode == null ? code == null : intendedCode.equals(code),
@@ -348,6 +369,7 @@ final class TokenVectors {
         if (r.expandParams != null) t.put("expandParams", r.expandParams);
         if (r.configuredBusinessType != null) t.put("configuredBusinessType", r.configuredBusinessType);
         t.put("sign", sign);
+        t.put("signCase", r.signCase);
         t.put("formulaSign", formula);
         t.put("errorCode", code);
         f.add(g, comment, new ArrayList<>(List.of(flags)), t, code == null ? "valid" : "invalid");

@@ -36,6 +36,7 @@ public final class VectorGen {
             for (VectorFile f : SignVectors.build(pool)) files.add(step("signatures", f));
             files.add(step("chunked RsaUtils encryption", ChunkedVectors.build(pool)));
             files.add(step("getToken sign", TokenVectors.build()));
+            files.add(step("number-check request", NumberCheckVectors.build(pool)));
             System.err.println("keys generated: " + pool.generatedCount() + " pooled (plus special-purpose ones)");
             for (VectorFile f : files) texts.add(JsonWriter.write(f.toJson()));
         } catch (Check.Failure e) {
