@@ -1,4 +1,6 @@
 import Foundation
+import Conformance
+import JavaOracle
 import XCTest
 
 /// `conformance number-check`: a request built by the CLI is accepted by an independent implementation
@@ -75,6 +77,32 @@ print("ok")
         let result = try Python.run(["-c", script], input: input)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(String(decoding: result.stdout, as: UTF8.self), "ok\n")
+    }
+
+    /// The JDK route: the Java reference (rsautils.oracle.NumberCheck, RsaUtils + commons-codec) verifies a
+    /// CLI-built request, and `number-check verify` accepts a Java-built one.
+    func testJDKAndCLIAcceptEachOthersRequests() throws {
+        let oracle: JavaOracle
+        do { oracle = try JavaOracle() } catch let error as JavaOracleError where error.meansNoJDK {
+            throw XCTSkip("no JDK: \(error)")
+        }
+        defer { oracle.close() }
+        let keys = try keys()
+        func keyText(_ argument: String) throws -> String {
+            try String(contentsOfFile: String(argument.dropFirst()), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let request = try build(keys)
+        let verdict = try oracle.numberCheckVerify(request: request, customerPublicKey: try keyText(keys.customer.publicKey),
+                                                   platformPrivateKey: try keyText(keys.platform.privateKey), appKey: "AK-中文",
+                                                   expectedPhone: "13800138000", plaintextRule: "phone+appKey+timestamp")
+        XCTAssertEqual(verdict.code, "000", verdict.reason)
+        let javaBuilt = try oracle.numberCheckBuild(
+            appId: "300011862498", appKey: "AK-中文", token: "tok", phone: "13912345678", userInformation: "指纹",
+            expandParams: "", msgId: "m1", timestamp: "20240229123456789", plaintextRule: "phone+appKey+timestamp",
+            customerPrivateKey: try keyText(keys.customer.privateKey), platformPublicKey: try keyText(keys.platform.publicKey))
+        let ok = try verify(javaBuilt, keys, extra: ["--expect-phone", "13912345678"])
+        XCTAssertEqual(ok.status, 0, ok.stdout + ok.stderr)
+        XCTAssertTrue(ok.stdout.hasPrefix("000 "), ok.stdout)
     }
 
     func testVerifyCodesAndExitStatus() throws {

@@ -35,6 +35,6 @@ extension CheckRecorder {
 /// The cross-check suites every `conformance run` adds after the vector files.
 public enum CrossChecks {
     public static func all() -> [any CheckSuite] {
-        [MD5CrossCheck(), SwiftCryptoRSACrossCheck(), JavaLiveCrossCheck()]
+        [MD5CrossCheck(), SwiftCryptoRSACrossCheck(), JavaLiveCrossCheck(), NumberCheckJavaCrossCheck()]
     }
 }
