@@ -59,10 +59,12 @@ let package = Package(
         ),
         // java-check: a user's Java class driven through UserClassProbe as an ImplementationUnderTest.
         .target(name: "JavaCheck", dependencies: ["ImplementationProbes", "JavaOracle", "RSA"]),
+        // port-check: drives an RsaUtils port in any language through an adapter (ADAPTER.md).
+        .target(name: "PortCheck", dependencies: ["Conformance", "JavaOracle", "RSA", "MD5", "TokenSign"]),
         .executableTarget(
             name: "conformance",
             dependencies: [
-                "Conformance", "JavaOracle", "JavaCheck", "ImplementationProbes", "RSA", "MD5", "TokenSign", "NumberCheck",
+                "Conformance", "JavaOracle", "JavaCheck", "ImplementationProbes", "RSA", "MD5", "TokenSign", "NumberCheck", "PortCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +75,7 @@ let package = Package(
         .testTarget(name: "TokenSignTests", dependencies: ["TokenSign", "MD5", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "JavaOracle", "RSA"]),
         .testTarget(name: "JavaCheckTests", dependencies: ["JavaCheck", "ImplementationProbes", "JavaOracle", "RSA"]),
+        .testTarget(name: "PortCheckTests", dependencies: ["PortCheck", "Conformance", "RSA"]),
         .testTarget(name: "CLITests", dependencies: ["conformance", "Conformance", "JavaOracle", "JavaCheck", "ImplementationProbes", .product(name: "Crypto", package: "swift-crypto")]),
     ]
 )

@@ -1,0 +1,282 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The adapter's process: `/bin/sh -c CMD` started with posix_spawn in a process group of its own
+/// (so that everything it forks can be ended with one `kill(-pgid)`), stdin and stdout on pipes,
+/// stderr appended to a log file. Line I/O with deadlines and a size limit: a hostile adapter can
+/// neither block this process nor make it read without bound.
+///
+/// Not thread-safe: one owner drives it (the adapter client). Signals to this tool end the group
+/// through `ProcessGroupRegistry`.
+final class AdapterProcess {
+    /// How a line read or write stopped.
+    enum IOFailure: Error {
+        /// No complete line before the deadline; `partial` is what was read of it.
+        case timedOut(partial: [UInt8])
+        /// The adapter closed its stdout (it exited, or closed it) before a complete line.
+        case endOfOutput(partial: [UInt8])
+        /// The line grew past the limit without a newline.
+        case oversize(partial: [UInt8])
+        /// Writing failed: the adapter closed its stdin or exited (EPIPE), or another errno.
+        case inputClosed(reason: String)
+        /// The adapter did not read its stdin before the deadline.
+        case writeTimedOut
+    }
+
+    /// How the process group ended in `finish`.
+    struct Ending: Equatable {
+        /// Exit status or signal of `sh` (nil when it could not be reaped).
+        var status: String?
+        /// It exited on its own within the grace period after stdin was closed.
+        var exitedInTime: Bool
+        /// Processes of its group were still alive after `sh` ended and had to be killed.
+        var leftoversKilled: Bool
+    }
+
+    let pid: pid_t
+    let command: String
+    private var stdinFD: Int32
+    private var stdoutFD: Int32
+    private var buffer: [UInt8] = []
+    private var status: Int32?
+    private var groupEnded = false
+    private static let chunkSize = 1 << 16
+
+    /// Starts `/bin/sh -c command` in `directory` with this process's environment.
+    /// - Parameter stderrLog: file receiving the adapter's stderr (created, truncated).
+    init(command: String, stderrLog: String) throws {
+        Self.prepareSignals
+        self.command = command
+        let logFD = open(stderrLog, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard logFD >= 0 else {
+            throw PortCheckError.environment("cannot open the adapter log \(stderrLog): \(String(cString: strerror(errno)))")
+        }
+        defer { close(logFD) }
+        var input: [Int32] = [-1, -1]
+        var output: [Int32] = [-1, -1]
+        guard pipe(&input) == 0 else {
+            throw PortCheckError.environment("cannot create a pipe: \(String(cString: strerror(errno)))")
+        }
+        guard pipe(&output) == 0 else {
+            close(input[0]); close(input[1])
+            throw PortCheckError.environment("cannot create a pipe: \(String(cString: strerror(errno)))")
+        }
+        // Close-on-exec: no other child of this process (a JVM, another adapter) inherits them.
+        for fd in input + output { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        // dup2 clears FD_CLOEXEC on 0, 1, 2; every other descriptor of this process stays closed in the child.
+        posix_spawn_file_actions_adddup2(&actions, input[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, output[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, logFD, 2)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // Own process group (pgid = its pid); default dispositions for the signals this tool
+        // ignores or catches (ignored signals would otherwise be inherited); an empty signal mask.
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGCHLD] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        posix_spawnattr_setsigmask(&attributes, &mask)
+
+        let argv: [UnsafeMutablePointer<CChar>?] = ["/bin/sh", "-c", command].map { (text: String) in strdup(text) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let (spawned, child) = ProcessGroupRegistry.shared.spawning {
+            var child: pid_t = 0
+            let result = posix_spawn(&child, "/bin/sh", &actions, &attributes, argv, environ)
+            return (result, child)
+        }
+        close(input[0])
+        close(output[1])
+        guard spawned == 0 else {
+            close(input[1]); close(output[0])
+            throw PortCheckError.environment("cannot start /bin/sh: \(String(cString: strerror(spawned)))")
+        }
+        pid = child
+        stdinFD = input[1]
+        stdoutFD = output[0]
+        _ = fcntl(stdinFD, F_SETFL, fcntl(stdinFD, F_GETFL) | O_NONBLOCK)
+        _ = fcntl(stdoutFD, F_SETFL, fcntl(stdoutFD, F_GETFL) | O_NONBLOCK)
+    }
+
+    deinit {
+        killGroup()
+    }
+
+    // MARK: - Line I/O
+
+    /// Writes `line` and a newline before `deadline`.
+    func writeLine(_ line: [UInt8], deadline: Date) throws {
+        guard stdinFD >= 0 else { throw IOFailure.inputClosed(reason: "stdin already closed") }
+        var bytes = line
+        bytes.append(0x0a)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return write(stdinFD, base + offset, raw.count - offset)
+            }
+            if n >= 0 { offset += n; continue }
+            switch errno {
+            case EINTR: continue
+            case EAGAIN, EWOULDBLOCK:
+                guard try wait(for: stdinFD, events: POLLOUT, until: deadline) else { throw IOFailure.writeTimedOut }
+            case EPIPE: throw IOFailure.inputClosed(reason: "it closed its stdin or exited")
+            default: throw IOFailure.inputClosed(reason: String(cString: strerror(errno)))
+            }
+        }
+    }
+
+    /// Reads one line (without its newline) before `deadline`, at most `maxBytes` long.
+    func readLine(deadline: Date, maxBytes: Int) throws -> [UInt8] {
+        var scanned = 0
+        var chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+        while true {
+            if let newline = buffer[scanned...].firstIndex(of: 0x0a) {
+                let line = Array(buffer[..<newline])
+                buffer.removeSubrange(...newline)
+                guard line.count <= maxBytes else { throw IOFailure.oversize(partial: Array(line.prefix(256))) }
+                return line
+            }
+            scanned = buffer.count
+            guard buffer.count <= maxBytes else { throw IOFailure.oversize(partial: Array(buffer.prefix(256))) }
+            guard try wait(for: stdoutFD, events: POLLIN, until: deadline) else {
+                throw IOFailure.timedOut(partial: Array(buffer.prefix(256)))
+            }
+            let n = chunk.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return read(stdoutFD, base, raw.count)
+            }
+            if n > 0 {
+                buffer.append(contentsOf: chunk[0..<n])
+            } else if n == 0 {
+                throw IOFailure.endOfOutput(partial: Array(buffer.prefix(256)))
+            } else if errno != EINTR && errno != EAGAIN && errno != EWOULDBLOCK {
+                throw IOFailure.endOfOutput(partial: Array(buffer.prefix(256)))
+            }
+        }
+    }
+
+    /// Polls `fd` until ready (true) or `deadline` (false). Hang-up and errors count as ready, so
+    /// the following read/write reports them.
+    private func wait(for fd: Int32, events: Int32, until deadline: Date) throws -> Bool {
+        var descriptor = pollfd(fd: fd, events: Int16(events), revents: 0)
+        while true {
+            let remaining = deadline.timeIntervalSinceNow
+            if remaining <= 0 { return false }
+            let ready = poll(&descriptor, 1, Int32(min(remaining, 1) * 1000) + 1)
+            if ready > 0 { return true }
+            if ready < 0 && errno != EINTR { return true }
+        }
+    }
+
+    // MARK: - Ending
+
+    /// Closes the adapter's stdin (its signal to exit).
+    func closeInput() {
+        if stdinFD >= 0 { close(stdinFD); stdinFD = -1 }
+    }
+
+    /// `sh`'s exit status as text ("exit 3", "signal 9"), when it has exited (reaps it).
+    func exitStatus(waitingUpTo seconds: Double = 0) -> String? {
+        if status == nil {
+            let deadline = Date().addingTimeInterval(seconds)
+            repeat {
+                var raw: Int32 = 0
+                let r = waitpid(pid, &raw, WNOHANG)
+                if r == pid { status = raw; break }
+                if r < 0 && errno != EINTR { break }
+                if Date() >= deadline { break }
+                usleep(5_000)
+            } while true
+        }
+        return status.map(Self.describe)
+    }
+
+    /// The normal end: stdin closed, up to `grace` seconds for `sh` to exit, then SIGTERM to the
+    /// group, one more second, then SIGKILL. Processes of the group that outlive `sh` are killed.
+    func finish(grace: Double) -> Ending {
+        closeInput()
+        let exitedInTime = exitStatus(waitingUpTo: grace) != nil
+        if !exitedInTime {
+            kill(-pid, SIGTERM)
+            _ = exitStatus(waitingUpTo: 1)
+        }
+        let leftovers = groupAlive()
+        killGroup()
+        return Ending(status: status.map(Self.describe), exitedInTime: exitedInTime, leftoversKilled: exitedInTime && leftovers)
+    }
+
+    /// SIGKILL to the whole group, reaps `sh`, closes the pipes. Safe to call more than once.
+    func killGroup() {
+        closeInput()
+        if !groupEnded {
+            kill(-pid, SIGKILL)
+            _ = exitStatus(waitingUpTo: 2)
+            // Members that were not children of `sh` any more (re-parented to init) die with the
+            // signal; wait until the group is empty so that nothing outlives the check.
+            let deadline = Date().addingTimeInterval(2)
+            while groupAlive() && Date() < deadline {
+                kill(-pid, SIGKILL)
+                usleep(5_000)
+            }
+            groupEnded = true
+            ProcessGroupRegistry.shared.remove(pid)
+        }
+        if stdoutFD >= 0 { close(stdoutFD); stdoutFD = -1 }
+    }
+
+    /// Some process of the group is still running. On Linux zombies do not count (an orphan's
+    /// zombie waits for init, which may be slow to reap it; it runs nothing).
+    private func groupAlive() -> Bool {
+        guard kill(-pid, 0) == 0 || errno == EPERM else { return false }
+        #if os(Linux)
+        return Self.liveMembers(ofGroup: pid)
+        #else
+        return true
+        #endif
+    }
+
+    #if os(Linux)
+    /// Scans /proc for a process in group `pgid` that is not a zombie.
+    private static func liveMembers(ofGroup pgid: pid_t) -> Bool {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return true }
+        for entry in entries where entry.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            guard let data = FileManager.default.contents(atPath: "/proc/\(entry)/stat") else { continue }
+            // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so split after the last ')'.
+            let text = String(decoding: data, as: UTF8.self)
+            guard let close = text.lastIndex(of: ")") else { continue }
+            let fields = text[text.index(after: close)...].split(separator: " ")
+            guard fields.count > 2, let group = Int32(fields[2]), group == pgid else { continue }
+            if fields[0] != "Z" && fields[0] != "X" { return true }
+        }
+        return false
+    }
+    #endif
+
+    static func describe(_ raw: Int32) -> String {
+        let signal = raw & 0x7f
+        if signal == 0 { return "exit status \((raw >> 8) & 0xff)" }
+        return "killed by signal \(signal)"
+    }
+
+    /// Writes to a dead adapter must fail with EPIPE, not kill this process; signals to this tool end the adapters.
+    private static let prepareSignals: Void = {
+        signal(SIGPIPE, SIG_IGN)
+        ProcessGroupRegistry.shared.installSignalHandlers()
+    }()
+}
