@@ -1,0 +1,66 @@
+import Conformance
+import RSA
+
+/// Signatures: the port's `sign` must give the JDK's bytes (PKCS#1 v1.5 is deterministic), its
+/// `verify` the JDK's verdicts.
+extension PortVectorRunner {
+    func runSign(_ file: WycheproofFile<RsassaPkcs1GenerateGroup>, file name: String) throws {
+        for (index, group) in file.testGroups.enumerated() {
+            let alg = HashAlgorithm(rawValue: group.sha)?.jcaSignatureName ?? group.sha
+            let suite = "sign \(alg) \(group.keySize)"
+            guard port.has(.sign) else {
+                skipAll(suite: suite, file: name, group: index, group.tests, Self.lacks(.sign))
+                continue
+            }
+            progress("vectors: \(name) group \(index)")
+            let key = group.privateKeyRsaUtils ?? LenientBase64.encode(group.privateKeyPkcs8.bytes)
+            for test in group.tests {
+                let observation = try observe({
+                    let text = try port.sign(alg: alg, privateKey: key, data: test.msg.bytes)
+                    base64Outputs.append(text)
+                    let signature = LenientBase64.decode(text)
+                    guard signature == test.sig.bytes else {
+                        return .mismatch("its \(alg) signature differs from the JDK's", expected: test.sig.bytes, actual: signature)
+                    }
+                    return .accepted(output: signature)
+                }, onError: { error in
+                    noteRefusal(error, alg: alg)
+                    return .rejected("sign failed: \(error)")
+                })
+                record(suite: suite, file: name, group: index, test, observation)
+            }
+        }
+    }
+
+    func runVerify(_ file: WycheproofFile<RsassaPkcs1VerifyGroup>, file name: String) throws {
+        for (index, group) in file.testGroups.enumerated() {
+            let alg = HashAlgorithm(rawValue: group.sha)?.jcaSignatureName ?? group.sha
+            let suite = "verify \(alg) \(group.keySize)"
+            guard port.has(.verify) else {
+                skipAll(suite: suite, file: name, group: index, group.tests, Self.lacks(.verify))
+                continue
+            }
+            progress("vectors: \(name) group \(index)")
+            let key = group.publicKeyRsaUtils ?? LenientBase64.encode(group.publicKeyDer.bytes)
+            for test in group.tests {
+                let observation = try observe({
+                    let valid = try port.verify(alg: alg, publicKey: key, data: test.msg.bytes,
+                                                signature: LenientBase64.encode(test.sig.bytes))
+                    return valid ? .accepted() : .rejected("verify answered false")
+                }, onError: { error in
+                    // A port that throws on a bad signature (as the JDK does for a wrong length) rejects it.
+                    noteRefusal(error, alg: alg)
+                    return .rejected("verify failed: \(error)")
+                })
+                record(suite: suite, file: name, group: index, test, observation)
+            }
+        }
+    }
+
+    private func noteRefusal(_ error: Error, alg: String) {
+        guard let refusal = error as? PortRefusal else { return }
+        if algorithmUse[alg, default: AlgorithmUse()].firstRefusal == nil {
+            algorithmUse[alg, default: AlgorithmUse()].firstRefusal = refusal.message
+        }
+    }
+}
