@@ -60,7 +60,7 @@ let package = Package(
         // java-check: a user's Java class driven through UserClassProbe as an ImplementationUnderTest.
         .target(name: "JavaCheck", dependencies: ["ImplementationProbes", "JavaOracle", "RSA"]),
         // port-check: drives an RsaUtils port in any language through an adapter (ADAPTER.md).
-        .target(name: "PortCheck", dependencies: ["Conformance", "JavaOracle", "RSA", "MD5", "TokenSign"]),
+        .target(name: "PortCheck", dependencies: ["Conformance", "JavaOracle", "ImplementationProbes", "RSA", "MD5", "TokenSign", "NumberCheck"]),
         .executableTarget(
             name: "conformance",
             dependencies: [

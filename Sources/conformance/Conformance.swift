@@ -24,6 +24,8 @@ struct Conformance: ParsableCommand {
             BenchCommand.self,
             JavaCheckCommand.self,
             VectorsCommand.self,
+            PortCheckCommand.self,
+            AdapterCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

@@ -1,5 +1,6 @@
 import Conformance
 import MD5
+import NumberCheck
 import RSA
 import TokenSign
 
@@ -14,7 +15,7 @@ public enum SwiftReferenceAdapter {
     public static let version = "1"
 
     static let ops: [AdapterOp] = [.md5, .genKeyPair, .sign, .verify, .encryptByPublicKey, .decryptByPrivateKey,
-                                   .encryptByPrivateKey, .decryptByPublicKey, .tokenSign]
+                                   .encryptByPrivateKey, .decryptByPublicKey, .tokenSign, .numberCheckRequest]
 
     struct Refusal: Error {
         let message: String
@@ -77,7 +78,17 @@ public enum SwiftReferenceAdapter {
                                         traceId: try string(r, "traceId"), version: try string(r, "version"),
                                         appKey: try string(r, "appKey"))
             return ["sign": .string(sign)]
-        case .numberCheckRequest, nil:
+        case .numberCheckRequest:
+            let parameters = NumberCheckParameters(
+                appId: try string(r, "appId"), appKey: try string(r, "appKey"), token: try string(r, "token"),
+                phone: try string(r, "phone"), userInformation: r["userInformation"]?.stringValue ?? "",
+                expandParams: r["expandParams"]?.stringValue ?? "", msgId: try string(r, "msgId"),
+                timestamp: try string(r, "timestamp"), version: try string(r, "version"))
+            let request = try NumberCheckBuilder.build(
+                parameters, customerPrivateKey: try RSAPrivateKey(keyText: try string(r, "customerPrivateKey")),
+                platformPublicKey: try RSAPublicKey(keyText: try string(r, "platformPublicKey")))
+            return ["request": try PortJSON.parse(request.jsonText())]
+        case nil:
             throw Refusal("unknown op \(op)")
         }
     }

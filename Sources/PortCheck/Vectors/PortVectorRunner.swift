@@ -16,6 +16,9 @@ final class PortVectorRunner {
 
     let port: AdapterPort
     let progress: (String) -> Void
+    /// Modulus bits of the port's own keys (its genKeyPair), when known: the chunked vectors of that
+    /// size are checks, the others are run for information only.
+    var portKeySize: Int?
     var outcomes: [Outcome] = []
     /// What the runs showed beyond pass/fail (e.g. the getToken sign's letter case), for the findings.
     var notes: [String] = []
@@ -64,6 +67,7 @@ final class PortVectorRunner {
                 continue  // keys, padding, Wycheproof decryption: no adapter operation runs them
             }
         }
+        try runNumberCheck()
         resolveAlgorithmRefusals()
     }
 
