@@ -1,0 +1,205 @@
+import Foundation
+import XCTest
+
+/// `conformance port-check` end to end with the reference ports of Adapters/ (each skips visibly when
+/// its runtime is missing: run scripts/install-deps.sh), the README's adapter, and the CLI's
+/// handling of broken adapters and signals.
+final class PortCheckCLITests: XCTestCase {
+    static var root: URL { CLIRunner.packageRoot }
+
+    /// Runs port-check with `--json`; returns the exit code and the parsed object.
+    func portCheck(_ command: String, extra: [String] = [], file: StaticString = #filePath, line: UInt = #line) throws
+        -> (status: Int32, report: [String: Any], stderr: String, folder: URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("port-check-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        let result = try CLIRunner.run(["port-check", "--exec", command, "--json", "--report-dir", folder.path] + extra)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        guard let object else {
+            XCTFail("no JSON object on stdout: \(result.stdout.prefix(300)) stderr: \(result.stderr)", file: file, line: line)
+            return (result.status, [:], result.stderr, folder)
+        }
+        return (result.status, object, result.stderr, folder)
+    }
+
+    func vectorSummary(_ report: [String: Any]) -> [String: Int] {
+        ((report["vectors"] as? [String: Any])?["summary"] as? [String: Int]) ?? [:]
+    }
+
+    func suites(_ report: [String: Any]) -> [String: [String: Any]] {
+        let list = ((report["vectors"] as? [String: Any])?["suites"] as? [[String: Any]]) ?? []
+        return Dictionary(list.map { (($0["suite"] as? String) ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    func passed(_ suite: [String: Any]?) -> Int { ((suite?["counts"] as? [String: Int])?["passed"]) ?? -1 }
+    func failed(_ suite: [String: Any]?) -> Int { ((suite?["counts"] as? [String: Int])?["failed"]) ?? -1 }
+
+    // MARK: - Reference ports
+
+    func testSwiftLibraryThroughTheAdapterVerb() throws {
+        let (status, report, stderr, folder) = try portCheck("'\(CLIRunner.binary.path)' adapter")
+        XCTAssertEqual(status, 0, stderr)
+        XCTAssertEqual(report["verdict"] as? String, "compatible")
+        XCTAssertEqual((report["adapter"] as? [String: Any])?["name"] as? String, "rsautils-conformance-swift")
+        let summary = vectorSummary(report)
+        XCTAssertEqual(summary["failed"], 0)
+        XCTAssertGreaterThan(summary["passed"] ?? 0, 900)
+        let s = suites(report)
+        // Every algorithm the library has runs byte for byte; the JDK's chunked ciphertexts decrypt.
+        for name in ["sign MD5withRSA 1024", "sign SHA256withRSA 2048", "verify SHA1withRSA 1024",
+                     "decryptByPrivateKey 1024 blocks 117/128", "encryptByPrivateKey 1024 blocks 117/128",
+                     "md5", "tokenSign", "numberCheckRequest"] {
+            XCTAssertGreaterThan(passed(s[name]), 0, name)
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        XCTAssertTrue(files.contains("port-check-rsautils-conformance-swift.json"), "\(files)")
+        XCTAssertTrue(files.contains("port-check-rsautils-conformance-swift.md"), "\(files)")
+        XCTAssertTrue(files.contains("port-check-rsautils-conformance-swift.stderr.log"), "\(files)")
+    }
+
+    func testPythonPortOnCryptography() throws {
+        let python = try Self.requirePythonVenv()
+        let (status, report, stderr, _) = try portCheck("'\(python)' Adapters/python/adapter.py")
+        XCTAssertEqual(status, 0, stderr)
+        XCTAssertEqual(report["verdict"] as? String, "compatible")
+        let s = suites(report)
+        XCTAssertEqual(passed(s["sign MD5withRSA 1024"]), 36)
+        XCTAssertEqual(passed(s["decryptByPrivateKey 1024 blocks 117/128"]), 18)  // two groups, two keys
+        XCTAssertEqual(passed(s["numberCheckRequest"]), 2)
+        // A fixed MD5withRSA port: the other algorithms are skips, not failures.
+        XCTAssertEqual(failed(s["sign SHA256withRSA 1024"]), 0)
+        XCTAssertEqual(passed(s["sign SHA256withRSA 1024"]), 0)
+        let findings = (report["findings"] as? [String]) ?? []
+        XCTAssertTrue(findings.contains { $0.contains("upper case") }, "\(findings)")
+    }
+
+    func testNodePortOnCrypto() throws {
+        let node = try Self.requireNode()
+        let (status, report, stderr, _) = try portCheck("'\(node)' Adapters/node/adapter.js")
+        XCTAssertEqual(status, 0, stderr)
+        XCTAssertEqual(report["verdict"] as? String, "compatible")
+        let s = suites(report)
+        XCTAssertEqual(passed(s["verify MD5withRSA 2048"]), 49)
+        XCTAssertEqual(passed(s["decryptByPublicKey 1024 blocks 117/128"]), 18)
+        XCTAssertEqual(passed(s["encryptByPrivateKey 1024 blocks 117/128"]), 18)
+    }
+
+    func testDefective2048PortIsFlagged() throws {
+        let node = try Self.requireNode()
+        let (status, report, stderr, _) = try portCheck("'\(node)' Adapters/node/adapter.js Adapters/defective/rsautils2048.js")
+        XCTAssertEqual(status, 1, stderr)
+        XCTAssertEqual(report["verdict"] as? String, "incompatible")
+        let s = suites(report)
+        // 128-byte slices of 256-byte blocks: the JDK's 2048-bit ciphertexts do not decrypt.
+        XCTAssertGreaterThan(failed(s["decryptByPrivateKey 2048 blocks 245/256"]), 0)
+        XCTAssertEqual(passed(s["sign MD5withRSA 2048"]), 36)
+    }
+
+    func testReadmeAdapterIsTheTestedOneAndPasses() throws {
+        let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let adapter = try String(contentsOf: Self.root.appendingPathComponent("Adapters/readme/adapter.py"), encoding: .utf8)
+        let marker = "```python\n#!/usr/bin/env python3\n# A complete port-check adapter"
+        guard let start = readme.range(of: marker) else { return XCTFail("README has no python adapter block") }
+        let body = readme[readme.index(start.lowerBound, offsetBy: "```python\n".count)...]
+        guard let end = body.range(of: "\n```\n") else { return XCTFail("unterminated block") }
+        XCTAssertEqual(String(body[..<end.lowerBound]) + "\n", adapter, "README block and Adapters/readme/adapter.py must be the same")
+        let python = try Self.requirePythonVenv()
+        let (status, report, stderr, _) = try portCheck("'\(python)' Adapters/readme/adapter.py")
+        XCTAssertEqual(status, 0, stderr)
+        XCTAssertEqual(report["verdict"] as? String, "compatible")
+    }
+
+    // MARK: - Broken adapters and signals
+
+    func testAdapterPrintingNonJSONIsOneErrorLine() throws {
+        let folder = try TestPathsCLI.temporaryFolder(self)
+        let result = try CLIRunner.run(["port-check", "--exec", "echo 'Warning: PHP Startup'; cat", "--report-dir", folder.path])
+        assertOneLineError(result, exitCode: 2, mentioning: "not JSON")
+        XCTAssertTrue(result.stderr.contains("\"Warning: PHP Startup\""), result.stderr)
+    }
+
+    func testUsageErrors() throws {
+        assertOneLineError(try CLIRunner.run(["port-check"]), exitCode: 2, mentioning: "--exec")
+        assertOneLineError(try CLIRunner.run(["port-check", "--exec", "true", "--timeout", "0"]), exitCode: 2, mentioning: "--timeout")
+        assertOneLineError(try CLIRunner.run(["port-check", "--exec", "  "]), exitCode: 2, mentioning: "--exec")
+    }
+
+    func testSIGINTStopsTheAdapterGroup() throws {
+        let folder = try TestPathsCLI.temporaryFolder(self)
+        let pidFile = folder.appendingPathComponent("adapter.pid").path
+        // Answers hello, then hangs with a background child that ignores SIGTERM.
+        let hello = #"{"id":1,"ok":true,"name":"hangs","version":"0","ops":["md5"]}"#
+        let script = "echo $$ > '\(pidFile)'; (trap '' TERM; exec sleep 60) & read l; echo '\(hello)'; exec sleep 60"
+        let process = Process()
+        process.executableURL = CLIRunner.binary
+        process.arguments = ["port-check", "--exec", script, "--report-dir", folder.path]
+        process.currentDirectoryURL = Self.root
+        let errURL = folder.appendingPathComponent("stderr.txt")
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        var group: Int32?
+        let deadline = Date().addingTimeInterval(20)
+        while group == nil, Date() < deadline {
+            usleep(50_000)
+            group = (try? String(contentsOfFile: pidFile, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        }
+        guard let group else { process.terminate(); return XCTFail("the adapter never started") }
+        usleep(300_000)  // let it answer hello
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 130)
+        let stderr = try String(contentsOf: errURL, encoding: .utf8)
+        XCTAssertEqual(stderr.split(separator: "\n").count, 1, stderr)
+        XCTAssertTrue(stderr.hasPrefix("error: interrupted by SIGINT"), stderr)
+        XCTAssertFalse(Self.groupHasLiveMembers(group), "the adapter's process group outlived the tool")
+    }
+
+    // MARK: - Environment
+
+    static func requirePythonVenv() throws -> String {
+        let python = root.appendingPathComponent(".build/venv/bin/python").path
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: python)
+        check.arguments = ["-c", "import cryptography"]
+        check.standardOutput = FileHandle.nullDevice
+        check.standardError = FileHandle.nullDevice
+        guard FileManager.default.isExecutableFile(atPath: python), (try? check.run()) != nil else {
+            throw XCTSkip("no Python venv at \(python): run scripts/install-deps.sh (it installs Adapters/python/requirements.txt)")
+        }
+        check.waitUntilExit()
+        guard check.terminationStatus == 0 else {
+            throw XCTSkip("\(python) has no cryptography package: run scripts/install-deps.sh")
+        }
+        return python
+    }
+
+    static func requireNode() throws -> String {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+            let path = "\(dir)/node"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        throw XCTSkip("node is not installed: run scripts/install-deps.sh (apt package nodejs)")
+    }
+
+    /// A live (non-zombie) process of group `pgid`, read from /proc.
+    static func groupHasLiveMembers(_ pgid: Int32) -> Bool {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return false }
+        for entry in entries where Int32(entry) != nil {
+            guard let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { continue }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            if fields.count > 2, Int32(fields[2]) == pgid, fields[0] != "Z" { return true }
+        }
+        return false
+    }
+}
+
+enum TestPathsCLI {
+    static func temporaryFolder(_ test: XCTestCase) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("port-check-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+}
