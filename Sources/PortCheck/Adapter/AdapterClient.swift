@@ -1,5 +1,6 @@
-import Conformance
 import Foundation
+import JavaOracle
+import RSA
 
 /// JSON values on the adapter protocol (the oracle bridge's strict RFC 8259 codec).
 public typealias PortJSON = JavaOracle.JSONValue

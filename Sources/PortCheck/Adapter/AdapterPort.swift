@@ -1,5 +1,5 @@
-import Conformance
 import Foundation
+import RSA
 
 /// The port answered `ok: false` (its one-line error): for the checks, the port refused or failed.
 public struct PortRefusal: Error, CustomStringConvertible, Sendable {

@@ -1,5 +1,6 @@
 import Conformance
 import Foundation
+import RSA
 
 /// The result of port-check. JSON (`--json`, `port-check-<adapter name>.json`): `verdict`
 /// (`compatible` | `incompatible` | `not-evaluable` = exit 0/1/2), `adapter` (the hello answer as
