@@ -2,7 +2,7 @@
 public enum NumberCheckCheck: String, Sendable, CaseIterable {
     /// 303: the body is not JSON, or header/body/a field has the wrong JSON type.
     case parse
-    /// 102: a required field is absent, empty or only whitespace.
+    /// 102: a required field is absent, empty or only whitespace (userInformation: absent).
     case requiredFields
     /// 102: the header timestamp is not 17 digits of a real date and time (or outside the window).
     case timestamp

@@ -22,7 +22,7 @@ public struct NumberCheckFreshness: Sendable, Equatable {
 /// | # | code | check |
 /// |---|---|---|
 /// | 1 | 303 | the text is strict JSON, top level/header/body are objects, known fields are strings (null = absent) |
-/// | 2 | 102 | header version, msgId, appId, timestamp and body phoneNum, token, sign are present and not blank (Java `isBlank`) |
+/// | 2 | 102 | header version, msgId, appId, timestamp and body phoneNum, token, sign are present and not blank (Java `isBlank`); body userInformation is present (it may be empty) |
 /// | 3 | 102 | timestamp is 17 ASCII digits of a real date and time (and inside the freshness window, if one is set) |
 /// | 4 | 302 | sign (Base64, decoded as commons-codec does) is MD5withRSA over appId+msgId+phoneNum+timestamp+token+version with the customer public key |
 /// | 5 | 004 | phoneNum (Base64) decrypts with the platform private key (PKCS#1 v1.5, RsaUtils blocks of k) to a plaintext of the rule (phone + appKey + header timestamp, or the phone alone), the phone not empty |
@@ -59,11 +59,15 @@ public enum NumberCheckVerifier {
     public static func verify(_ request: NumberCheckRequest, customerPublicKey: RSAPublicKey, platformPrivateKey: RSAPrivateKey,
                               appKey: String, expectedPhone: String? = nil, plaintextRule: PhonePlaintextRule = .default,
                               freshness: NumberCheckFreshness? = nil) -> NumberCheckVerdict {
-        // 2. required fields
+        // 2. required fields (userInformation: present, but may be empty)
         let missing = requiredFields.filter { request.field($0).map(TokenRequestValidator.isBlank) ?? true }
         if !missing.isEmpty {
             let what = missing.count == 1 ? "required field \(missing[0]) is" : "required fields \(missing.joined(separator: ", ")) are"
             return NumberCheckVerdict(result: .invalidParameter, check: .requiredFields, reason: "\(what) absent, empty or only whitespace")
+        }
+        if request.userInformation == nil {
+            return NumberCheckVerdict(result: .invalidParameter, check: .requiredFields,
+                                      reason: "required field userInformation is absent (it may be empty, but getToken's value must be passed on)")
         }
         let timestampText = request.timestamp ?? ""
 

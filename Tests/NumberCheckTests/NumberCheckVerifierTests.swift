@@ -98,11 +98,14 @@ final class NumberCheckVerifierTests: XCTestCase {
             t.timestamp = stamp
             XCTAssertEqual(verdict(try resigned(t, with: keys.customer), keys).code, "102", stamp)
         }
-        // userInformation and expandParams are optional and not signed.
+        // userInformation and expandParams are not signed: changing them keeps the sign valid;
+        // expandParams may be absent, userInformation may be empty but not absent.
         t = r
-        t.userInformation = nil
-        t.expandParams = "a=1|b=2"
+        t.userInformation = ""
+        t.expandParams = nil
         XCTAssertEqual(verdict(t, keys).code, "000")
+        t.userInformation = nil
+        XCTAssertEqual(verdict(t, keys).code, "102")
     }
 
     func testParseErrorsAre303() throws {

@@ -573,6 +573,8 @@ def number_check_code(req_text, cust, plat, app_key, rule, expected_phone):
     for name in ["version", "msgId", "appId", "timestamp", "phoneNum", "token", "sign"]:
         if name not in fields or java_blank(fields[name]):
             return "102"
+    if "userInformation" not in fields:
+        return "102"
     ts = fields["timestamp"]
     if not valid_timestamp(ts):
         return "102"

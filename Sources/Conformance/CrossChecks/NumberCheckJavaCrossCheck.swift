@@ -136,6 +136,7 @@ struct NumberCheckJavaCrossCheck: CheckSuite {
             ("phoneNum not Base64", { r in var c = r; c.phoneNum = "非Base64!"; return try resigned(c) }),
             ("timestamp 30 February", { r in var c = r; c.timestamp = "20260230120000000"; return try resigned(c) }),
             ("msgId missing", { r in var c = r; c.msgId = nil; return c.jsonText() }),
+            ("userInformation missing", { r in var c = r; c.userInformation = nil; return c.jsonText() }),
             ("not JSON", { r in String(r.jsonText().dropLast()) }),
         ]
     }

@@ -27,7 +27,8 @@ import org.apache.commons.codec.binary.Base64;
  * {"header":{"version","msgId","appId","timestamp"},"body":{"expandParams","phoneNum","token","sign","userInformation"}}
  * </pre>
  *
- * verify returns the App-style code: 303 parse, 102 required field / timestamp, 302 sign, 004 phoneNum,
+ * verify returns the App-style code: 303 parse, 102 required field (userInformation: present, may be empty) /
+ * timestamp, 302 sign, 004 phoneNum,
  * 001 phone mismatch, 000 accepted (docs/NUMBER_CHECK.md). The JSON is written by hand with the minimal
  * RFC 8259 escaping (quote, backslash, control characters), Chinese text as is.
  */
@@ -151,6 +152,7 @@ public final class NumberCheck {
             String v = f.get(name);
             if (v == null || v.isBlank()) return new Verdict("102", name + " is absent or blank");
         }
+        if (f.get("userInformation") == null) return new Verdict("102", "userInformation is absent");
         String timestamp = f.get("timestamp");
         if (!validTimestamp(timestamp)) return new Verdict("102", "timestamp is not 17 digits of a real date and time");
         // 302: RsaUtils.verify (commons-codec Base64, MD5withRSA); an exception is a failed check.

@@ -108,7 +108,7 @@ final class NumberCheckVectors {
                 + "one code whatever failed (no padding oracle).");
         f.note("PlaintextMismatch", "BASIC", "004: the plaintext has another appKey or timestamp than the rule requires.");
         f.note("MissingField", "BASIC", "102: a required field (header version, msgId, appId, timestamp; body phoneNum, token, sign) "
-                + "is absent, empty or blank.");
+                + "is absent, empty or blank, or body userInformation is absent.");
         f.note("BadTimestamp", "BASIC", "102: the header timestamp is not 17 ASCII digits of a real date and time.");
         f.note("ParseError", "BASIC", "303: not strict JSON, or an object/string where another type is required.");
     }
@@ -319,6 +319,12 @@ final class NumberCheckVectors {
             set(r, fields[i], null);
             add(g, r, null, phone, "102", "header/body field " + fields[i] + " absent", "MissingField");
         }
+        r = base.copy();
+        r.userInformation = null;
+        add(g, r, null, phone, "102", "body field userInformation absent (it may be empty, not absent)", "MissingField");
+        r = base.copy();
+        r.userInformation = "";
+        add(g, r.json(), null, null, phone, "000", "userInformation empty (not signed; only its absence is an error)", "UnsignedField");
         r = base.copy();
         set(r, fields[(index % 3) + 1], " \t");
         add(g, r, null, phone, "102", fields[(index % 3) + 1] + " only whitespace", "MissingField");
