@@ -19,6 +19,13 @@ public struct ImplementationProfile: Sendable {
     /// The padding Swift must use to decrypt its ciphertexts.
     public var swiftDecryptPadding: CipherPadding { publicCipher.encryptPadding ?? publicCipher.decryptPadding ?? .pkcs1 }
 
+    /// Its encryption and decryption use different paddings (OAEP one way, PKCS#1 the other):
+    /// its own round trip cannot work, each direction with Swift still can.
+    public var mixedPadding: Bool {
+        guard let e = publicCipher.encryptPadding, let d = publicCipher.decryptPadding else { return false }
+        return e != d
+    }
+
     /// True when it does not chunk (one doFinal): messages must fit one block.
     public var noChunking: Bool { publicCipher.encryptChunking == "none" || publicCipher.decryptChunking == "none" }
 

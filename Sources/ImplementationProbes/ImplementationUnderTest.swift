@@ -2,7 +2,8 @@
 /// port reached through an adapter (port-check). The operations mirror docs/ADAPTER.md one to one,
 /// so an adapter maps onto this protocol without translation.
 ///
-/// Errors: an operation the implementation ran and that failed throws `ProbeError.threw` (a
+/// Errors: an operation the implementation ran and that failed throws `ProbeError.threw` (or
+/// `.misbehaved` for a null or wrong-typed answer) (a
 /// finding: "the implementation threw X"); an operation the probe cannot drive (absent, wrong
 /// parameter kind) throws `ProbeError.cannotDrive` (a skip); an implementation that stopped
 /// answering throws an error conforming to `ProbeAbort`, which ends the whole check (exit 2).

@@ -89,7 +89,7 @@ public final class ProbeContext {
             if Self.looksHex(s), s.utf8.count % (2 * k) == 0, case .success(let bytes) = Hex.decode(s) { return bytes }
             return LenientBase64.decode(s)
         case .bool(let b):
-            throw ProbeError.threw("\(name(operation)) returned \(b), not a binary value")
+            throw ProbeError.misbehaved("\(name(operation)) returned \(b), not a binary value")
         }
     }
 

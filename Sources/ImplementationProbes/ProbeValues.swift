@@ -90,10 +90,12 @@ public enum ProbeError: Error, CustomStringConvertible, Sendable, Equatable {
     case threw(String)
     /// The probe cannot call it this way (absent, a parameter kind the probe cannot supply, ...).
     case cannotDrive(String)
+    /// It returned something unusable without throwing ("encrypt returned null"): a finding too.
+    case misbehaved(String)
 
     public var description: String {
         switch self {
-        case .threw(let message): return message
+        case .threw(let message), .misbehaved(let message): return message
         case .cannotDrive(let reason): return reason
         }
     }
@@ -132,6 +134,7 @@ public enum ProbeFormat {
         switch error {
         case ProbeError.threw(let message): return "\(implementation) threw \(message)"
         case ProbeError.cannotDrive(let reason): return "not driven: \(reason)"
+        case ProbeError.misbehaved(let message): return message
         case let rsa as RSAError: return "Swift: \(rsa)"
         default: return "\(error)"
         }

@@ -71,7 +71,8 @@ public enum SwiftCipher {
             return try RsaUtilsCipher.decrypt(ciphertext, privateKey: privateKey)
         case .oaepSHA1, .oaepSHA256:
             let k = privateKey.publicKey.modulusByteCount
-            guard !ciphertext.isEmpty, ciphertext.count % k == 0 else {
+            if ciphertext.isEmpty { return [] }  // RsaUtils' chunk loop: nothing in, nothing out
+            guard ciphertext.count % k == 0 else {
                 throw Failure(description: "\(ciphertext.count) bytes is not a whole number of \(k)-byte blocks")
             }
             let key = try _RSA.Encryption.PrivateKey(unsafeDERRepresentation: privateKey.pkcs1DER)

@@ -112,7 +112,7 @@ final class JavaClassImplementation: ImplementationUnderTest, TextHelperCapable,
         let b = try binding(.verify)
         let value = try invoke(b, b.arguments(data: b.dataArgument(data), key: publicKey, publicKey: true,
                                              signature: b.binaryArgument(signature, at: b.signatureIndex ?? 2)))
-        guard case .bool(let valid) = value else { throw ProbeError.threw("\(b.method.signature) returned \(value.summary)") }
+        guard case .bool(let valid) = value else { throw ProbeError.misbehaved("\(b.method.signature) returned \(value.summary)") }
         return valid
     }
 
@@ -148,8 +148,8 @@ final class JavaClassImplementation: ImplementationUnderTest, TextHelperCapable,
         case .bytes(let bytes): return .bytes(bytes)
         case .string(let s): return .text(s)
         case .bool(let v): return .bool(v)
-        case .null: throw ProbeError.threw("\(b.method.name) returned null (it probably caught an exception)")
-        case .object(let c, _): throw ProbeError.threw("\(b.method.name) returned a \(c)")
+        case .null: throw ProbeError.misbehaved("\(b.method.name) returned null (it probably caught an exception)")
+        case .object(let c, _): throw ProbeError.misbehaved("\(b.method.name) returned a \(c)")
         }
     }
 

@@ -241,16 +241,18 @@ final class JavaDiscovery {
             return lastError.map { .failure($0) } ?? .success(false)
         case .verify:
             guard let sigIndex = b.signatureIndex else { return .success(false) }
+            let encodings: [BinaryEncoding] = b.method.parameters[sigIndex] == "String" ? [.base64, .hex] : [.base64]
             for hash in HashAlgorithm.allCases where hash.isSupported && hash != .sha224 {
                 let sig = try privateKey.signature(for: data.bytes, hash: hash)
-                let args = try b.arguments(data: dataArgument, key: publicString, publicKey: true,
-                                           signature: b.binaryArgument(EncodedBinary(bytes: sig, encoding: .base64), at: sigIndex))
-                if case .success(.bool(true)) = try call(b, args, cache: &cache) {
+                for encoding in encodings {
+                    let args = try b.arguments(data: dataArgument, key: publicString, publicKey: true,
+                                               signature: b.binaryArgument(EncodedBinary(bytes: sig, encoding: encoding), at: sigIndex))
+                    guard case .success(.bool(true)) = try call(b, args, cache: &cache) else { continue }
                     // Not a verify that says yes to everything: a flipped signature must not pass.
                     var bad = sig
                     bad[bad.count - 1] ^= 1
                     let badArgs = try b.arguments(data: dataArgument, key: publicString, publicKey: true,
-                                                  signature: b.binaryArgument(EncodedBinary(bytes: bad, encoding: .base64), at: sigIndex))
+                                                  signature: b.binaryArgument(EncodedBinary(bytes: bad, encoding: encoding), at: sigIndex))
                     if case .success(.bool(true)) = try call(b, badArgs, cache: &cache) { return .success(false) }
                     return .success(true)
                 }

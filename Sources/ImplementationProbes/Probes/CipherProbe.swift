@@ -147,7 +147,7 @@ struct CipherProbe {
                     : try RsaUtilsCipher.encrypt(data.bytes, privateKey: priv)
                 let plain = direction == .publicToPrivate ? try ctx.decryptPrivate(ct, key: decryptKey) : try ctx.decryptPublic(ct, key: decryptKey)
                 guard plain.matches(data) else {
-                    throw ProbeError.threw("\(method) gave \(plain.summary) for \(ProbeFormat.bytes(data.bytes))")
+                    throw ProbeError.misbehaved("\(method) gave \(plain.summary) for \(ProbeFormat.bytes(data.bytes))")
                 }
             }
         }

@@ -86,7 +86,9 @@ struct FindingsWriter {
                 + "the Swift side must not chunk either (longer messages fail in Java: split them in the protocol, or add chunking "
                 + "to the class with blocks of \(limit)/\(k))")
         } else if let note = profile.roundTrip.note {
-            if profile.roundTrip.survives == false {
+            if profile.roundTrip.survives == false && profile.mixedPadding {
+                out.append(note + " (expected: its two directions use different paddings)")
+            } else if profile.roundTrip.survives == false {
                 out.append(defect(note))
             } else {
                 out.append(note)
