@@ -181,4 +181,44 @@ final class JavaCheckCLITests: XCTestCase {
                                         "--timeout", "2", "--no-report"])
         assertOneLineError(result, exitCode: 2, mentioning: "did not return within 2 s")
     }
+
+    // MARK: - The JSON contract and --jar
+
+    func testJsonContractFields() throws {
+        let result = try CLIRunner.run(["java-check", "--classpath", try classes().path, "--class", "net.sample.keyparams.RsaCipher",
+                                        "--json", "--no-report"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let o = try json(result.stdout)
+        for key in ["verdict", "keySource", "encryptChunking", "decryptChunking", "encryptPadding", "decryptPadding", "argumentOrder",
+                    "methods", "base64Styles", "skips", "base64LineBreaks", "compatible", "keySize", "signatureAlgorithm", "matrix"] {
+            XCTAssertTrue(o.keys.contains(key), "missing \(key)")
+        }
+        XCTAssertEqual(o["verdict"] as? String, "compatible")
+        XCTAssertEqual(o["keySource"] as? String, "class")
+        XCTAssertEqual(o["encryptChunking"] as? String, "blocks")
+        XCTAssertEqual(o["encryptPadding"] as? String, "PKCS1")
+        XCTAssertTrue(o["base64LineBreaks"] is NSNull, "no Base64 output was observed")
+        XCTAssertEqual((o["argumentOrder"] as? [String: String])?["sign"], "key-first")
+        let methods = try XCTUnwrap(o["methods"] as? [[String: Any]])
+        let encrypt = try XCTUnwrap(methods.first { $0["name"] as? String == "encrypt" })
+        XCTAssertEqual(encrypt["role"] as? String, "encryptByPublicKey")
+        XCTAssertEqual(encrypt["parameters"] as? [String], ["Key", "byte[]"])
+        XCTAssertEqual(encrypt["returns"] as? String, "byte[]")
+        XCTAssertEqual(encrypt["isStatic"] as? Bool, true)
+        XCTAssertEqual(encrypt["visibility"] as? String, "public")
+        XCTAssertTrue((o["skips"] as? [[String: Any]])?.allSatisfy { $0["check"] is String && $0["reason"] is String } ?? false)
+    }
+
+    func testJarScanPrintsOneRowPerHelperAndWritesTheSummary() throws {
+        let reports = tempDir()
+        let result = try CLIRunner.run(["java-check", "--jar", try classes().path, "--report-dir", reports.path])
+        XCTAssertEqual(result.status, 1, "the defective sample is incompatible: " + result.stderr)
+        XCTAssertTrue(result.stdout.contains("com.example.broken.RsaUtilsBroken  incompatible"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("com.sample.nochunk.RSAUtils"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("org.nothing.Plain"), "not an RSA helper")
+        let summary = try json(String(contentsOf: reports.appendingPathComponent("java-check-summary.json"), encoding: .utf8))
+        let rows = try XCTUnwrap(summary["classes"] as? [[String: Any]])
+        XCTAssertTrue(rows.contains { $0["class"] as? String == "com.example.RsaUtils" && $0["verdict"] as? String == "compatible" })
+        XCTAssertTrue(FileManager.default.fileExists(atPath: reports.appendingPathComponent("java-check-com.sample.hex.RsaHexUtil.json").path))
+    }
 }

@@ -87,7 +87,7 @@ final class JavaCheckTests: XCTestCase {
         ]
     }
 
-    private func classes() throws -> String {
+    func classes() throws -> String {
         do {
             _ = try Self.toolchain.get()
         } catch let error as JavaOracleError {
@@ -99,13 +99,22 @@ final class JavaCheckTests: XCTestCase {
         return try Self.compiled.get()
     }
 
-    private func check(_ className: String) throws -> JavaCheckReport {
-        let report = try JavaCheck.run(.init(classpath: try classes(), className: className, errorOutput: .discard))
+    /// Every RSA helper class of the compiled folder, checked once through `--jar` scanning (one
+    /// JVM for all of them); the tests below read their reports.
+    static let scanned: Result<(JarScan.Summary, [String: JavaCheckReport]), any Error> = Result {
+        let classes = try compiled.get()
+        let (summary, reports) = try JarScan.run(entries: [classes], options: .init(classpath: classes, className: "", errorOutput: .discard))
+        return (summary, Dictionary(reports.map { ($0.className, $0) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    func check(_ className: String) throws -> JavaCheckReport {
+        _ = try classes()
+        let report = try XCTUnwrap(try Self.scanned.get().1[className], "\(className) was not found by the scan")
         XCTAssertEqual(report.className, className)
         return report
     }
 
-    private func failures(_ r: JavaCheckReport) -> String {
+    func failures(_ r: JavaCheckReport) -> String {
         r.matrix.filter { $0.verdict == .fail }.map { "\($0.id): \($0.actual ?? "")" }.joined(separator: "\n")
     }
 
