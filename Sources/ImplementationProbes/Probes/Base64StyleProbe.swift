@@ -41,7 +41,9 @@ struct Base64StyleProbe {
     static func style(of strings: [String]) -> (breaks: Bool, text: String) {
         var traits: [String] = []
         if strings.contains(where: { $0.contains("-") || $0.contains("_") }) { traits.append("URL-safe alphabet") }
-        if !strings.contains(where: { $0.contains("=") }) && strings.contains(where: { $0.filter { !"\r\n".contains($0) }.count % 4 != 0 }) {
+        // Line breaks do not count towards the 4-character groups.
+        let unpadded = strings.contains { $0.unicodeScalars.filter { $0 != "\r" && $0 != "\n" }.count % 4 != 0 }
+        if !strings.contains(where: { $0.contains("=") }) && unpadded {
             traits.append("no padding")
         }
         let broken = strings.filter { $0.contains("\n") || $0.contains("\r") }
