@@ -83,7 +83,7 @@ public enum NumberCheckVerifier {
             if !(skew <= freshness.toleranceSeconds) {
                 return NumberCheckVerdict(
                     result: .invalidParameter, check: .timestamp,
-                    reason: "header.timestamp \(timestampText) is \(Int(skew.rounded())) s away from now (window ±\(Int(freshness.toleranceSeconds)) s)")
+                    reason: "header.timestamp \(timestampText) is \(wholeSeconds(skew)) s away from now (window ±\(wholeSeconds(freshness.toleranceSeconds)) s)")
             }
         }
 
@@ -113,6 +113,12 @@ public enum NumberCheckVerifier {
         return NumberCheckVerdict(result: .localNumber, check: .accepted,
                                   reason: "sign verified, phoneNum decrypts to \(which) (rule \(plaintextRule))", phone: phone)
     }
+}
+
+/// A non-negative number of seconds for a message (no trapping conversion of a huge or odd value).
+func wholeSeconds(_ value: Double) -> String {
+    guard value.isFinite, value >= 0, value < 1e15 else { return "\(value)" }
+    return String(Int64(value.rounded()))
 }
 
 /// `'value'` with quotes, backslashes and control characters escaped: messages stay on one line.
