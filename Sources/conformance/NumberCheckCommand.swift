@@ -116,6 +116,9 @@ struct NumberCheckCommand: ParsableCommand {
 }
 
 enum NumberCheckInput {
+    /// A request or answer is a few KB; anything beyond this is not one.
+    static let maximumBytes = 16 << 20
+
     static func rule(_ text: String) throws -> PhonePlaintextRule {
         guard let rule = PhonePlaintextRule(setting: text) else {
             throw CLIFailure.usage("--phone-plaintext must be phone+appKey+timestamp or phone, got '\(oneLine(text))'")
@@ -123,22 +126,39 @@ enum NumberCheckInput {
         return rule
     }
 
-    /// `@path` (the file's bytes), `-` (stdin) or the argument's own UTF-8 bytes.
+    /// `@path` (the file's bytes), `-` (stdin) or the argument's own UTF-8 bytes; a bare argument
+    /// that does not start with `{` and names an existing file is read as that file (a forgotten `@`).
     static func bytes(_ argument: String, option: String) throws -> [UInt8] {
         if argument == "-" {
+            let data: Data
             do {
-                return Array(try FileHandle.standardInput.readToEnd() ?? Data())
+                data = try FileHandle.standardInput.read(upToCount: maximumBytes + 1) ?? Data()
             } catch {
                 throw CLIFailure.usage("\(option): cannot read stdin")
             }
+            guard data.count <= maximumBytes else { throw CLIFailure.usage("\(option): stdin holds more than 16 MiB") }
+            return Array(data)
         }
-        guard argument.hasPrefix("@") else { return Array(argument.utf8) }
-        let path = String(argument.dropFirst())
+        let looksLikeJSON = argument.drop(while: { $0.isWhitespace }).hasPrefix("{")
+        let path: String
+        if argument.hasPrefix("@") {
+            path = String(argument.dropFirst())
+        } else if !looksLikeJSON && !argument.isEmpty && FileManager.default.fileExists(atPath: argument) {
+            path = argument
+        } else {
+            return Array(argument.utf8)
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-              let data = FileManager.default.contents(atPath: path) else {
+              let handle = FileHandle(forReadingAtPath: path) else {
             throw CLIFailure.usage("\(option): cannot read file '\(oneLine(path))'")
         }
+        defer { try? handle.close() }
+        let data: Data
+        do { data = try handle.read(upToCount: maximumBytes + 1) ?? Data() } catch {
+            throw CLIFailure.usage("\(option): cannot read file '\(oneLine(path))'")
+        }
+        guard data.count <= maximumBytes else { throw CLIFailure.usage("\(option): '\(oneLine(path))' is larger than 16 MiB") }
         return Array(data)
     }
 }

@@ -149,6 +149,11 @@ print("ok")
         assertOneLineError(try CLIRunner.run(base + ["--phone", " "]), exitCode: 2, mentioning: "phone")
         assertOneLineError(try CLIRunner.run(Array(base.dropLast(2))), exitCode: 2)
         assertOneLineError(try CLIRunner.run(["number-check", "parse-response", "not json"]), exitCode: 2)
+        assertOneLineError(try CLIRunner.run(["number-check", "parse-response", "@/"]), exitCode: 2, mentioning: "cannot read")
+        // A bare path (forgotten @) is read as the file.
+        let file = Self.folder.appendingPathComponent("resp.json")
+        try #"{"header":{"resultCode":"000"},"body":{}}"#.write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try CLIRunner.run(["number-check", "parse-response", file.path]).status, 0)
     }
 
     func testParseResponseExitStatus() throws {
