@@ -46,7 +46,9 @@ final class JavaClassImplementation: ImplementationUnderTest, TextHelperCapable,
             let decode = [.decryptByPrivateKey, .decryptByPublicKey].contains(b.role) && b.method.returns == "String"
             guard encode || decode else { continue }
             let helper = TextHelper(operation: b.role, direction: encode ? .encode : .decode, signature: b.method.signature,
-                                    name: b.method.name, failOpenCandidate: b.role == .encryptByPublicKey && b.method.returns == "String")
+                                    name: b.method.name,
+                                    failOpenCandidate: b.role == .encryptByPublicKey && b.method.returns == "String"
+                                        && b.method.parameters[b.keyIndex] == "String")
             helpers.append(helper)
             helperBindings[helper] = b
         }

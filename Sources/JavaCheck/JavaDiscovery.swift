@@ -116,12 +116,14 @@ final class JavaDiscovery {
         if parameterCount == 3 { return n.contains("verify") || n.contains("check") || n.contains("sign") ? [.verify] : [] }
         guard parameterCount == 2 else { return [] }
         let pub = n.contains("pub"), pri = n.contains("pri")
+        // "enc"/"dec" alone only with a key word (pubKeyDec, privKeyEnc), never base64Encode or urlDecode.
+        let keyWord = pub || pri || n.contains("key") || n.contains("rsa")
         if n.contains("sign") && !n.contains("verify") { return [.sign] }
-        if n.contains("decrypt") || n.contains("dec") {
+        if n.contains("decrypt") || (n.contains("dec") && keyWord && !n.contains("decode")) {
             if n.contains("dataonjava") { return [.decryptByPrivateKey] }
             return pub && !pri ? [.decryptByPublicKey] : pri && !pub ? [.decryptByPrivateKey] : [.decryptByPrivateKey, .decryptByPublicKey]
         }
-        if n.contains("encrypt") || n.contains("enc") {
+        if n.contains("encrypt") || (n.contains("enc") && keyWord && !n.contains("encode")) {
             if n.contains("dataonjava") { return [.encryptByPublicKey] }
             return pub && !pri ? [.encryptByPublicKey] : pri && !pub ? [.encryptByPrivateKey] : [.encryptByPublicKey, .encryptByPrivateKey]
         }

@@ -13,8 +13,12 @@ struct RoleBinding: Equatable {
     let signatureIndex: Int?
     let confirmed: Bool
 
-    /// Text for a String data parameter, bytes for byte[].
-    var dataKind: DataKind { method.parameters[dataIndex] == "String" ? .text : .bytes }
+    /// What the plaintext is: the data parameter's type for encrypt/sign/verify, the return type for
+    /// decrypt (a String result is text, whatever the ciphertext parameter is).
+    var dataKind: DataKind {
+        if role == .decryptByPrivateKey || role == .decryptByPublicKey { return method.returns == "String" ? .text : .bytes }
+        return method.parameters[dataIndex] == "String" ? .text : .bytes
+    }
     var order: String { dataIndex < keyIndex ? "data-first" : "key-first" }
 
     /// The arguments in parameter order.

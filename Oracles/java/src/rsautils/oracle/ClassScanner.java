@@ -132,10 +132,12 @@ final class ClassScanner {
         if (n.contains("sign") && !n.contains("verify")) {
             return "sign";
         }
-        if (n.contains("decrypt") || n.contains("dec")) {
+        // "enc"/"dec" alone only with a key word (pubKeyDec), never base64Encode or urlDecode.
+        boolean keyWord = n.contains("pub") || n.contains("pri") || n.contains("key") || n.contains("rsa");
+        if (n.contains("decrypt") || (n.contains("dec") && keyWord && !n.contains("decode"))) {
             return "decrypt";
         }
-        if (n.contains("encrypt") || n.contains("enc")) {
+        if (n.contains("encrypt") || (n.contains("enc") && keyWord && !n.contains("encode"))) {
             return "encrypt";
         }
         return null;

@@ -50,8 +50,21 @@ final class KeyPairReader {
     Pair read(int bits) throws Exception {
         List<Method> generators = generators();
         if (generators.isEmpty()) {
+            // Keys made once (a static initialiser) and handed out by getters or kept in static fields.
+            Pair stored = new Pair();
+            stored.via = "keys stored by the class";
+            if (storedGetters(stored) && stored.publicKey != null && stored.privateKey != null) {
+                return stored;
+            }
+            stored = new Pair();
+            stored.via = "keys stored by the class";
+            readFields(c, null, stored);
+            if (stored.publicKey != null && stored.privateKey != null) {
+                stored.via += " (read from its static fields)";
+                return stored;
+            }
             throw new NoSuchMethodException("no key generator in " + c.getName()
-                    + " (looked for public methods taking nothing or an int whose name mentions keys)");
+                    + " (looked for public methods taking nothing or an int whose name mentions keys, and for stored keys)");
         }
         Exception first = null;
         for (Method gen : generators) {
