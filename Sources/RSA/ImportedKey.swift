@@ -67,6 +67,9 @@ public struct ImportedKey: Sendable {
             let label = firstLabel ?? ""
             throw RSAError.unsupportedPEMLabel(label + Self.labelAdvice(label))
         }
+        if bytes.starts(with: Array("ssh-rsa ".utf8)) {
+            throw RSAError.unsupportedKey("OpenSSH public keys are not supported (convert it: ssh-keygen -e -m PKCS8 -f KEY.pub)")
+        }
         if bytes.first == 0x30, bytes.contains(where: { !isTextByte($0) }) {
             return try parseDER(bytes, container: .der, role: role)
         }

@@ -7,6 +7,7 @@ enum DashValues {
     /// The options whose values may be PEM text or start with dashes (keys, data, signatures, ciphertexts).
     static let valueOptions: Set<String> = [
         "--public-key", "--private-key", "--data", "--data-hex", "--data-file", "--signature", "--ciphertext",
+        "--customer-private-key", "--customer-public-key", "--platform-public-key", "--platform-private-key",
     ]
 
     static func repaired(_ arguments: [String]) -> [String] {

@@ -42,8 +42,29 @@ final class WycheproofUpstreamTests: XCTestCase {
         for outcome in acceptable {
             XCTAssertEqual(outcome.verdict, .pass)
             XCTAssertNotNil(outcome.acceptableResolution, outcome.id)
+            // The upstream acceptable case is MissingNull: the JDK (hence the default) accepts it, strict RFC 8017 does not.
+            XCTAssertEqual(outcome.flags, ["MissingNull"])
+            XCTAssertEqual(outcome.javaVerdict, JavaVerdict(java: "accepted", source: "Java-compatible verification", strict: "rejected"))
         }
         XCTAssertEqual(report.totals.acceptableAccepted + report.totals.acceptableRejected, acceptable.count)
+        XCTAssertTrue(MarkdownSummaryWriter.render(report).contains("## Acceptable cases: Java's verdict (\(acceptable.count))"))
+    }
+
+    /// A stored verify file whose `javaVerdict` says the JDK rejected the MissingNull case: exactly that case
+    /// fails, since the Java-compatible verification accepts it.
+    func testWrongJavaVerdictFailsThatCase() throws {
+        let source = TestPaths.packageRoot.appendingPathComponent("Vectors/rsautils_verify_md5_1024_test.json")
+        let text = try String(contentsOf: source, encoding: .utf8)
+        XCTAssertEqual(text.components(separatedBy: "\"javaVerdict\": \"accepted\"").count, 2)
+        let copy = try TestPaths.temporaryFolder(self).appendingPathComponent("wrong_java_verdict_test.json")
+        try text.replacingOccurrences(of: "\"javaVerdict\": \"accepted\"", with: "\"javaVerdict\": \"rejected\"")
+            .write(to: copy, atomically: true, encoding: .utf8)
+        let report = try runAll([copy])
+        XCTAssertEqual(report.failures.map(\.flags), [["MissingNull"]])
+        XCTAssertTrue(report.failures.first?.verdict.reason?.contains("javaVerdict") ?? false)
+        let stored = try runAll([source])
+        let note = stored.suites.flatMap(\.outcomes).compactMap(\.javaVerdict)
+        XCTAssertEqual(note, [JavaVerdict(java: "accepted", source: "vector file (JDK)", strict: "rejected")])
     }
 
     /// Flipping one byte of an expected signature in a copy makes exactly that case fail, with

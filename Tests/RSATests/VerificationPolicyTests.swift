@@ -105,6 +105,9 @@ final class VerificationPolicyTests: XCTestCase {
         let version = try XCTUnwrap((0..<multi.count - 2).first { multi[$0] == 0x02 && multi[$0 + 1] == 0x01 && multi[$0 + 2] == 0x00 })
         multi[version + 2] = 0x01
         XCTAssertThrowsError(try ImportedKey.parse(multi)) { XCTAssertTrue("\($0)".contains("multi-prime"), "\($0)") }
+        XCTAssertThrowsError(try ImportedKey.parse(text: "ssh-rsa AAAAB3NzaC1yc2E= user@host")) {
+            XCTAssertTrue("\($0)".contains("OpenSSH public keys are not supported"), "\($0)")
+        }
         XCTAssertThrowsError(try ImportedKey.parse(text: "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")) {
             XCTAssertTrue("\($0)".contains("certificate"), "\($0)")
         }
