@@ -89,6 +89,11 @@ final class JavaDiscovery {
             outcome.findings.append("Key-typed parameters (" + Set(keyTyped.map(\.method.name)).sorted().joined(separator: ", ")
                 + ") are given key objects made from the RsaUtils key strings (X.509 / PKCS#8)")
         }
+        for b in outcome.bindings where b.role == .verify {
+            if let sig = b.signatureIndex, sig < b.keyIndex, b.dataIndex < sig {
+                outcome.findings.append("\(b.method.signature) takes (data, signature, publicKey), not RsaUtils' (data, publicKey, signature)")
+            }
+        }
         let keyFirst = outcome.bindings.filter { $0.order == "key-first" }
         if !keyFirst.isEmpty {
             outcome.findings.append("argument order: the key comes first in " + keyFirst.map { "\($0.method.signature) (\($0.role.rawValue))" }.joined(separator: ", ")

@@ -32,8 +32,10 @@ struct KeyProbe {
             case .failure(ProbeError.cannotDrive(let reason)):
                 finding.skips.append(ProbeSkip(check: "keys.genKeyPair", reason: "its key pair cannot be read by the probe (\(reason)); Swift-made keys were used"))
             case .failure(let error):
-                finding.checks.append(MatrixItem(group: "keys", id: "keys.genKeyPair", name: "its \(ctx.name(.genKeyPair)) gives a key pair",
-                                                 verdict: .fail, expected: "two key strings", actual: ctx.describe(error)))
+                // Its generator failing is not a Java ↔ Swift mismatch: the checks go on with Swift keys.
+                finding.skips.append(ProbeSkip(check: "keys.genKeyPair",
+                                               reason: "its \(ctx.name(.genKeyPair)) failed (\(ctx.describe(error))); Swift-made keys were used"))
+                finding.notes.append("its key generator failed: \(ctx.describe(error)); the checks used Swift-made keys")
             }
         } else {
             finding.skips.append(ProbeSkip(check: "keys.genKeyPair", reason: "no key generator: the key size cannot be probed; Swift-made keys were used"))

@@ -123,6 +123,12 @@ final class ClassScanner {
         int count = m.getParameterCount();
         Class<?> r = m.getReturnType();
         boolean binary = r == String.class || r == byte[].class;
+        for (Class<?> p : m.getParameterTypes()) {
+            // Only data (byte[], String) and keys (String, java.security.Key) count, as in java-check's discovery.
+            if (p != byte[].class && p != String.class && !java.security.Key.class.isAssignableFrom(p)) {
+                return null;
+            }
+        }
         if (count == 3 && (r == boolean.class || r == Boolean.class) && (n.contains("verify") || n.contains("check"))) {
             return "verify";
         }
