@@ -1,5 +1,6 @@
 import Conformance
 import Foundation
+import NumberCheck
 import RSA
 
 /// Runs the stored vectors that the port's operations can run, through the adapter:
@@ -24,6 +25,9 @@ final class PortVectorRunner {
     var notes: [String] = []
     /// Base64 strings the port produced (signatures, ciphertexts), for the Base64 style finding.
     var base64Outputs: [String] = []
+    var sawNumberCheckVectors = false
+    /// The plaintext rules the port's number-check requests verified with.
+    var numberCheckRules: Set<PhonePlaintextRule> = []
     /// Per JCA algorithm: the first refusal (ok:false) of `sign`/`verify`.
     var algorithmUse: [String: AlgorithmUse] = [:]
 
@@ -63,11 +67,19 @@ final class PortVectorRunner {
                 try runChunked(try decode(data, name), file: name)
             case GetTokenSignGroup.schema:
                 try runTokenSign(try decode(data, name), file: name)
+            case NumberCheckGroup.schema:
+                try runNumberCheck(try decode(data, name), file: name)
             default:
                 continue  // keys, padding, Wycheproof decryption: no adapter operation runs them
             }
         }
-        try runNumberCheck()
+        if !sawNumberCheckVectors { try runGeneratedNumberCheck() }
+        if numberCheckRules == [.phone] {
+            notes.append("its number-check phoneNum encrypts the bare phone (plaintext rule \"phone\", not the default "
+                + "phone+appKey+timestamp): set the Swift side with --phone-plaintext phone")
+        } else if numberCheckRules.count > 1 {
+            notes.append("its number-check phoneNum follows both plaintext rules in different requests")
+        }
         resolveAlgorithmRefusals()
     }
 
