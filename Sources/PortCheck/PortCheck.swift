@@ -1,6 +1,6 @@
 import Conformance
 import Foundation
-import RSA
+import ImplementationProbes
 
 /// `conformance port-check --exec CMD`: checks an RsaUtils port in any language through its adapter
 /// (ADAPTER.md): `hello`, the stored vectors its operations can run, the verdict and the reports.
@@ -47,31 +47,23 @@ public enum PortCheck {
         if rename(startLog.path, log.path) != 0 { try? FileManager.default.removeItem(at: startLog) }
         progress("adapter \(port.hello.name) \(port.hello.version): \(port.hello.ops.joined(separator: ", "))")
 
+        progress("probing the port (profile and matrix, as java-check)")
+        let implementation = AdapterImplementation(port: port, command: options.command)
+        let profile = try ImplementationCheck.run(implementation, options: ProbeOptions(probePlatformCharset: false),
+                                                  progress: progress)
+
         let runner = PortVectorRunner(port: port, progress: progress)
-        runner.portKeySize = try ownKeySize(port)
+        runner.portKeySize = profile.keySource == "class" ? profile.keySize : nil
         try runner.run(folder: options.vectorFolder)
         try port.finish()
 
         let vectors = PortVectorReport(outcomes: runner.outcomes, notes: runner.notes)
-        var report = PortCheckReport(command: options.command, hello: port.hello, vectors: vectors)
+        var report = PortCheckReport(profile: profile, hello: port.hello, command: options.command, vectors: vectors)
         report.stderrLog = log.path
         report.adapterExit = port.client.exitStatus
         report.requests = port.client.requestCount
         report.conclude()
-        report.durationSeconds = (Date().timeIntervalSince(started) * 1000).rounded() / 1000
+        report.profile.durationSeconds = (Date().timeIntervalSince(started) * 1000).rounded() / 1000
         return report
-    }
-
-    /// Modulus bits of a key pair from the port's genKeyPair (nil: no genKeyPair, or unusable keys).
-    static func ownKeySize(_ port: AdapterPort) throws -> Int? {
-        guard port.has(.genKeyPair) else { return nil }
-        do {
-            let pair = try port.genKeyPair(bits: 1024)
-            return try RSAPublicKey(keyText: pair.publicKey).keySize
-        } catch let error as PortCheckError {
-            throw error
-        } catch {
-            return nil
-        }
     }
 }

@@ -30,6 +30,21 @@ final class PortCheckCLITests: XCTestCase {
         return Dictionary(list.map { (($0["suite"] as? String) ?? "", $0) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// The java-check profile fields every reference port must show.
+    func assertProfile(_ r: [String: Any], keySize: Int, encryptBlock: Int, decryptBlock: Int,
+                       file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(r["kind"] as? String, "adapter", file: file, line: line)
+        XCTAssertEqual(r["keySize"] as? Int, keySize, file: file, line: line)
+        XCTAssertEqual(r["signatureAlgorithm"] as? String, "MD5withRSA", file: file, line: line)
+        XCTAssertEqual(r["encryptBlock"] as? Int, encryptBlock, file: file, line: line)
+        XCTAssertEqual(r["decryptBlock"] as? Int, decryptBlock, file: file, line: line)
+        XCTAssertEqual(r["encryptChunking"] as? String, "blocks", file: file, line: line)
+        XCTAssertEqual(r["encryptPadding"] as? String, "PKCS1", file: file, line: line)
+        for field in ["verdict", "findings", "matrix", "decryptChunking", "base64Style", "skips", "adapter", "vectors"] {
+            XCTAssertTrue(r.keys.contains(field), "missing \(field)", file: file, line: line)
+        }
+    }
+
     func passed(_ suite: [String: Any]?) -> Int { ((suite?["counts"] as? [String: Int])?["passed"]) ?? -1 }
     func failed(_ suite: [String: Any]?) -> Int { ((suite?["counts"] as? [String: Int])?["failed"]) ?? -1 }
 
@@ -40,6 +55,8 @@ final class PortCheckCLITests: XCTestCase {
         XCTAssertEqual(status, 0, stderr)
         XCTAssertEqual(report["verdict"] as? String, "compatible")
         XCTAssertEqual((report["adapter"] as? [String: Any])?["name"] as? String, "rsautils-conformance-swift")
+        assertProfile(report, keySize: 1024, encryptBlock: 117, decryptBlock: 128)
+        XCTAssertEqual(((report["summary"] as? [String: Int]) ?? [:])["failed"], 0)
         let summary = vectorSummary(report)
         XCTAssertEqual(summary["failed"], 0)
         XCTAssertGreaterThan(summary["passed"] ?? 0, 900)
@@ -61,6 +78,7 @@ final class PortCheckCLITests: XCTestCase {
         let (status, report, stderr, _) = try portCheck("'\(python)' Adapters/python/adapter.py")
         XCTAssertEqual(status, 0, stderr)
         XCTAssertEqual(report["verdict"] as? String, "compatible")
+        assertProfile(report, keySize: 1024, encryptBlock: 117, decryptBlock: 128)
         let s = suites(report)
         XCTAssertEqual(passed(s["sign MD5withRSA 1024"]), 36)
         XCTAssertEqual(passed(s["decryptByPrivateKey 1024 blocks 117/128"]), 18)  // two groups, two keys
@@ -77,6 +95,8 @@ final class PortCheckCLITests: XCTestCase {
         let (status, report, stderr, _) = try portCheck("'\(node)' Adapters/node/adapter.js")
         XCTAssertEqual(status, 0, stderr)
         XCTAssertEqual(report["verdict"] as? String, "compatible")
+        assertProfile(report, keySize: 1024, encryptBlock: 117, decryptBlock: 128)
+        XCTAssertEqual(report["privateEncryptBlock"] as? Int, 117)
         let s = suites(report)
         XCTAssertEqual(passed(s["verify MD5withRSA 2048"]), 49)
         XCTAssertEqual(passed(s["decryptByPublicKey 1024 blocks 117/128"]), 18)
@@ -88,6 +108,11 @@ final class PortCheckCLITests: XCTestCase {
         let (status, report, stderr, _) = try portCheck("'\(node)' Adapters/node/adapter.js Adapters/defective/rsautils2048.js")
         XCTAssertEqual(status, 1, stderr)
         XCTAssertEqual(report["verdict"] as? String, "incompatible")
+        // The profile names the defect: 2048-bit keys, 1024-bit chunk constants.
+        assertProfile(report, keySize: 2048, encryptBlock: 117, decryptBlock: 128)
+        XCTAssertEqual(report["longRoundTrip"] as? Bool, false)
+        let findings = (report["findings"] as? [String]) ?? []
+        XCTAssertTrue(findings.contains { $0.contains("2048-bit-key-with-117/128 defect") && $0.contains("MAX_DECRYPT_BLOCK = 256") }, "\(findings)")
         let s = suites(report)
         // 128-byte slices of 256-byte blocks: the JDK's 2048-bit ciphertexts do not decrypt.
         XCTAssertGreaterThan(failed(s["decryptByPrivateKey 2048 blocks 245/256"]), 0)
@@ -106,6 +131,7 @@ final class PortCheckCLITests: XCTestCase {
         let (status, report, stderr, _) = try portCheck("'\(python)' Adapters/readme/adapter.py")
         XCTAssertEqual(status, 0, stderr)
         XCTAssertEqual(report["verdict"] as? String, "compatible")
+        assertProfile(report, keySize: 1024, encryptBlock: 117, decryptBlock: 128)
     }
 
     // MARK: - Broken adapters and signals
@@ -115,6 +141,17 @@ final class PortCheckCLITests: XCTestCase {
         let result = try CLIRunner.run(["port-check", "--exec", "echo 'Warning: PHP Startup'; cat", "--report-dir", folder.path])
         assertOneLineError(result, exitCode: 2, mentioning: "not JSON")
         XCTAssertTrue(result.stderr.contains("\"Warning: PHP Startup\""), result.stderr)
+    }
+
+    func testAdapterCrashingDuringTheProbeIsOneErrorLine() throws {
+        let folder = try TestPathsCLI.temporaryFolder(self)
+        // Answers hello listing sign, then dies on the first real request.
+        let hello = #"{"id":1,"ok":true,"name":"crashes","version":"0","ops":["sign","genKeyPair"]}"#
+        let result = try CLIRunner.run(["port-check", "--exec", "read l; echo '\(hello)'; read l; echo 'Segmentation fault' >&2; exit 139",
+                                        "--report-dir", folder.path, "--json"])
+        assertOneLineError(result, exitCode: 2, mentioning: "exited or closed its stdout before answering request 2 (genKeyPair)")
+        XCTAssertTrue(result.stderr.contains("exit status 139"), result.stderr)
+        XCTAssertEqual(result.stdout, "", "no report on stdout when the check could not finish")
     }
 
     func testUsageErrors() throws {

@@ -1,98 +1,96 @@
 import Conformance
 import Foundation
-import RSA
+import ImplementationProbes
 
-/// The result of port-check. JSON (`--json`, `port-check-<adapter name>.json`): `verdict`
-/// (`compatible` | `incompatible` | `not-evaluable` = exit 0/1/2), `adapter` (the hello answer as
-/// sent), `command`, `findings`, `vectors` (summary, per-suite counts, one row per case), …
+/// The result of port-check: the same profile, matrix and findings as java-check (an
+/// `ImplementationReport` with `kind` `adapter`, `class` = the adapter's name and `adapter` = its
+/// `hello` answer) plus the stored vectors the port's operations ran.
+///
+/// JSON (`--json`, `port-check-<name>.json`): every field of `java-check --json` (`verdict`,
+/// `keySize`, `signatureAlgorithm`, `encryptBlock`, `decryptBlock`, `encryptChunking`, `findings`,
+/// `matrix`, …) plus `adapter`, `command`, `vectors` (summary, per-suite counts, one row per case),
+/// `stderrLog`, `adapterExit`, `requests`. `verdict` covers both parts: exit 0/1/2.
 public struct PortCheckReport: Sendable {
-    public var command: String
+    public var profile: ImplementationReport
     public var hello: AdapterHello
+    public var command: String
     public var vectors: PortVectorReport
-    public var verdict = "not-evaluable"
-    public var findings: [String] = []
     public var stderrLog: String?
     public var adapterExit: String?
     public var requests = 0
-    public var durationSeconds: Double = 0
 
-    public init(command: String, hello: AdapterHello, vectors: PortVectorReport) {
-        self.command = command
+    public init(profile: ImplementationReport, hello: AdapterHello, command: String, vectors: PortVectorReport) {
+        self.profile = profile
         self.hello = hello
+        self.command = command
         self.vectors = vectors
     }
 
-    /// 0 compatible, 1 incompatible, 2 not evaluable.
-    public var exitCode: Int32 {
-        switch verdict {
-        case "compatible": return 0
-        case "incompatible": return 1
-        default: return 2
-        }
-    }
+    public var verdict: String { profile.verdict }
+    public var exitCode: Int32 { profile.exitCode }
 
-    /// The verdict and the findings from what ran.
+    /// One verdict for the matrix and the vectors, and the findings of both.
     mutating func conclude() {
-        let counts = vectors.summary
-        if counts.failed > 0 {
-            verdict = "incompatible"
-        } else if counts.passed > 0 {
-            verdict = "compatible"
-        } else {
-            verdict = "not-evaluable"
-        }
-        var out = ["adapter \(hello.name) \(hello.version), operations: \(hello.ops.isEmpty ? "none" : hello.ops.joined(separator: ", "))"]
+        profile.kind = "adapter"
+        profile.adapter = Self.reportJSON(.object(hello.fields))
+        let failed = profile.failed + vectors.summary.failed
+        let passed = profile.passed + vectors.summary.passed
+        profile.verdict = failed > 0 ? "incompatible" : (passed > 0 ? "compatible" : "not-evaluable")
+        profile.compatible = profile.verdict == "compatible"
+
+        var lines = ["adapter \(hello.name) \(hello.version), operations: \(hello.ops.isEmpty ? "none" : hello.ops.joined(separator: ", "))"]
         if !hello.unknownOps.isEmpty {
-            out.append("hello lists operations ADAPTER.md does not have (ignored): \(hello.unknownOps.joined(separator: ", "))")
+            lines.append("hello lists operations ADAPTER.md does not have (ignored): \(hello.unknownOps.joined(separator: ", "))")
         }
         let missing = AdapterOp.allCases.filter { $0 != .hello && !hello.has($0) }.map(\.rawValue)
-        if !missing.isEmpty { out.append("not listed by the adapter (their checks are skips): \(missing.joined(separator: ", "))") }
-        out += vectors.findings
-        switch verdict {
-        case "compatible": out.append("compatible: nothing failed")
-        case "incompatible": out.append("NOT compatible: \(counts.failed) check\(counts.failed == 1 ? "" : "s") failed")
-        default: out.append("not evaluable: no check could run")
+        if !missing.isEmpty { lines.append("not listed by the adapter (their checks are skips): \(missing.joined(separator: ", "))") }
+        lines += profile.findings
+        lines += vectors.findings
+        switch profile.verdict {
+        case "compatible":
+            lines.append("overall: compatible (matrix \(profile.passed) passed; stored vectors \(vectors.summary.passed) passed; nothing failed)")
+        case "incompatible":
+            lines.append("overall: NOT compatible (matrix: \(profile.failed) of \(profile.matrix.count) checks fail; "
+                + "stored vectors: \(vectors.summary.failed) fail)")
+        default:
+            lines.append("overall: not evaluable (no matrix check and no stored vector could run)")
         }
-        findings = out
+        profile.findings = lines.map(PortWording.apply)
+        profile.swiftSettingsCaveat = profile.swiftSettingsCaveat.map(PortWording.apply)
+        for index in profile.matrix.indices {
+            profile.matrix[index].name = PortWording.apply(profile.matrix[index].name)
+            profile.matrix[index].actual = profile.matrix[index].actual.map(PortWording.apply)
+            profile.matrix[index].detail = profile.matrix[index].detail.map(PortWording.apply)
+        }
+        profile.skips = profile.skips.map { ProbeSkip(check: $0.check, reason: PortWording.apply($0.reason)) }
+    }
+
+    static func reportJSON(_ value: PortJSON) -> ReportJSON {
+        switch value {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let i): return .number(Double(i))
+        case .double(let d): return d.isFinite ? .number(d) : .null
+        case .string(let s): return .string(s)
+        case .array(let items): return .array(items.map(reportJSON))
+        case .object(let fields): return .object(fields.mapValues(reportJSON))
+        }
     }
 }
 
 extension PortCheckReport: Encodable {
-    enum CodingKeys: String, CodingKey {
-        case kind, verdict, compatible, adapter, command, findings, vectors, stderrLog, adapterExit, requests, durationSeconds
+    enum ExtraKeys: String, CodingKey {
+        case command, vectors, stderrLog, adapterExit, requests
     }
 
+    /// The profile's fields, then the port-check fields in the same object.
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode("adapter", forKey: .kind)
-        try c.encode(verdict, forKey: .verdict)
-        try c.encode(verdict == "compatible", forKey: .compatible)
-        try c.encode(EncodableJSON(.object(hello.fields)), forKey: .adapter)
+        try profile.encode(to: encoder)
+        var c = encoder.container(keyedBy: ExtraKeys.self)
         try c.encode(command, forKey: .command)
-        try c.encode(findings, forKey: .findings)
         try c.encode(vectors, forKey: .vectors)
         try c.encode(stderrLog, forKey: .stderrLog)
         try c.encode(adapterExit, forKey: .adapterExit)
         try c.encode(requests, forKey: .requests)
-        try c.encode(durationSeconds, forKey: .durationSeconds)
-    }
-}
-
-/// A protocol JSON value written through `Encoder` (the hello answer, as the adapter sent it).
-struct EncodableJSON: Encodable {
-    let value: PortJSON
-    init(_ value: PortJSON) { self.value = value }
-
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        switch value {
-        case .null: try c.encodeNil()
-        case .bool(let b): try c.encode(b)
-        case .int(let i): try c.encode(i)
-        case .double(let d): try c.encode(d.isFinite ? d : 0)
-        case .string(let s): try c.encode(s)
-        case .array(let items): try c.encode(items.map(EncodableJSON.init))
-        case .object(let fields): try c.encode(fields.mapValues(EncodableJSON.init))
-        }
     }
 }

@@ -1,5 +1,6 @@
 import Conformance
 import Foundation
+import ImplementationProbes
 
 /// Renders a `PortCheckReport` as JSON, Markdown or terminal text and writes
 /// `port-check-<adapter name>.json` and `.md` atomically.
@@ -31,22 +32,13 @@ public enum PortCheckReportWriter {
         return "port-check-" + (cleaned.isEmpty ? "adapter" : cleaned)
     }
 
-    static func verdictWord(_ verdict: String) -> String {
-        switch verdict {
-        case "compatible": return "Compatible"
-        case "incompatible": return "NOT compatible"
-        default: return "Not evaluable"
-        }
-    }
-
+    /// The java-check Markdown (profile, findings, matrix) with the stored vectors and the adapter.
     public static func markdown(_ r: PortCheckReport) -> String {
-        var lines = ["# port-check: \(r.hello.name) \(r.hello.version)", "",
-                     "**\(verdictWord(r.verdict))** (exit \(r.exitCode)) — adapter `\(r.command)`", ""]
-        lines += ["## Findings", ""] + r.findings.map { "- \($0)" } + [""]
+        var lines = [PortWording.apply(ImplementationReportWriter.markdown(r.profile)), ""]
         lines += vectorMarkdown(r.vectors)
-        lines += ["## Adapter", "", "- operations: \(r.hello.ops.joined(separator: ", "))",
+        lines += ["## Adapter", "", "- command: `\(r.command)`", "- operations: \(r.hello.ops.joined(separator: ", "))",
                   "- requests answered: \(r.requests)", "- exit: \(r.adapterExit ?? "unknown")",
-                  "- stderr log: \(r.stderrLog ?? "none")", "- duration: \(r.durationSeconds) s", ""]
+                  "- stderr log: \(r.stderrLog ?? "none")", ""]
         return lines.joined(separator: "\n")
     }
 
@@ -69,19 +61,17 @@ public enum PortCheckReportWriter {
         return lines + [""]
     }
 
-    /// Terminal output.
+    /// Terminal output: java-check's table, then the stored vectors per suite.
     public static func text(_ r: PortCheckReport) -> String {
-        var lines = ["port-check: \(r.hello.name) \(r.hello.version): \(verdictWord(r.verdict))"]
+        var lines = [PortWording.apply(ImplementationReportWriter.text(r.profile))]
         lines.append("stored vectors: \(r.vectors.summary.passed) passed, \(r.vectors.summary.failed) failed, \(r.vectors.summary.skipped) skipped")
         let width = r.vectors.suites.map(\.suite.count).max() ?? 0
-        for s in r.vectors.suites {
+        for s in r.vectors.suites where s.counts.passed + s.counts.failed > 0 {
             let name = s.suite.padding(toLength: width, withPad: " ", startingAt: 0)
             var line = "  \(name)  pass \(s.counts.passed)  fail \(s.counts.failed)  skip \(s.counts.skipped)"
             if let first = s.firstFailure { line += "  first failure: \(first)" }
             lines.append(line)
         }
-        lines.append("findings:")
-        lines += r.findings.map { "  - \($0)" }
         return lines.joined(separator: "\n")
     }
 

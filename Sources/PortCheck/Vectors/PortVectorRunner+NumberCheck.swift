@@ -17,7 +17,7 @@ extension PortVectorRunner {
     }
 
     /// What one request is built from and verified with.
-    struct NumberCheckInput {
+    struct PortNumberCheckCase {
         var fields: [String: String]
         var customerPublicKey: RSAPublicKey
         var platformPrivateKey: RSAPrivateKey
@@ -53,7 +53,7 @@ extension PortVectorRunner {
                 for key in ["appId", "msgId", "timestamp", "token", "version", "userInformation", "expandParams"] {
                     fields[key] = request.field(key) ?? ""
                 }
-                let input = NumberCheckInput(fields: fields, customerPublicKey: customer, platformPrivateKey: platform,
+                let input = PortNumberCheckCase(fields: fields, customerPublicKey: customer, platformPrivateKey: platform,
                                              appKey: group.appKey, phone: phone, rule: rule)
                 record(suite: suite, file: name, group: index, test,
                        comment: "the port builds the request of: \(test.comment)", try numberCheck(input))
@@ -78,7 +78,7 @@ extension PortVectorRunner {
                           "timestamp": "20260301101530123", "token": "STsid0000001512345678901234567890abcdef",
                           "version": "1.0", "phone": phone, "customerPrivateKey": customer.rsaUtilsString,
                           "platformPublicKey": platform.publicKey.rsaUtilsString, "userInformation": c.2, "expandParams": c.3]
-            let input = NumberCheckInput(fields: fields, customerPublicKey: customer.publicKey, platformPrivateKey: platform,
+            let input = PortNumberCheckCase(fields: fields, customerPublicKey: customer.publicKey, platformPrivateKey: platform,
                                          appKey: appKey, phone: phone, rule: .default)
             record(suite: suite, file: file, group: 0, test, try numberCheck(input))
         }
@@ -86,7 +86,7 @@ extension PortVectorRunner {
 
     /// Asks the port for the request and verifies it. A request that verifies only with the other
     /// plaintext rule is a skip naming the rule the port uses (the rule is a setting, not a defect).
-    private func numberCheck(_ input: NumberCheckInput) throws -> Observation {
+    private func numberCheck(_ input: PortNumberCheckCase) throws -> Observation {
         try observe({
             let text = PortJSON.object(try port.numberCheckRequest(input.fields)).description
             let verdict = verify(text, input, rule: input.rule)
@@ -110,7 +110,7 @@ extension PortVectorRunner {
         }, onError: { .rejected("numberCheckRequest failed: \($0)") })
     }
 
-    private func verify(_ text: String, _ input: NumberCheckInput, rule: PhonePlaintextRule) -> NumberCheckVerdict {
+    private func verify(_ text: String, _ input: PortNumberCheckCase, rule: PhonePlaintextRule) -> NumberCheckVerdict {
         NumberCheckVerifier.verify(requestJSON: text, customerPublicKey: input.customerPublicKey,
                                    platformPrivateKey: input.platformPrivateKey, appKey: input.appKey,
                                    expectedPhone: input.phone, plaintextRule: rule)
