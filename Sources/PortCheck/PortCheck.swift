@@ -54,6 +54,11 @@ public enum PortCheck {
 
         let runner = PortVectorRunner(port: port, progress: progress)
         runner.portKeySize = profile.keySource == "class" ? profile.keySize : nil
+        runner.keyFormat = implementation.keyFormat
+        if implementation.keyFormat != PortKeyFormat() {
+            runner.notes.append("its keys are \(implementation.keyFormat.description): port-check hands it every key (Swift-made, "
+                + "stored vectors) the same way; the platform and the servers it talks to exchange RsaUtils Base64 strings, which the port must then convert")
+        }
         try runner.run(folder: options.vectorFolder)
         try port.finish()
 

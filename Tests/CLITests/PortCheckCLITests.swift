@@ -103,6 +103,16 @@ final class PortCheckCLITests: XCTestCase {
         XCTAssertEqual(passed(s["encryptByPrivateKey 1024 blocks 117/128"]), 18)
     }
 
+    /// PHP is not installed by scripts/install-deps.sh: this runs where `php` (with openssl) is present.
+    func testPHPPortOnOpenSSL() throws {
+        let php = try Self.requireTool("php", hint: "apt-get install php-cli")
+        let (status, report, stderr, _) = try portCheck("'\(php)' Adapters/php/adapter.php")
+        XCTAssertEqual(status, 0, stderr)
+        XCTAssertEqual(report["verdict"] as? String, "compatible")
+        assertProfile(report, keySize: 1024, encryptBlock: 117, decryptBlock: 128)
+        XCTAssertGreaterThan(passed(suites(report)["decryptByPrivateKey 1024 blocks 117/128"]), 0)
+    }
+
     func testDefective2048PortIsFlagged() throws {
         let node = try Self.requireNode()
         let (status, report, stderr, _) = try portCheck("'\(node)' Adapters/node/adapter.js Adapters/defective/rsautils2048.js")
@@ -212,11 +222,15 @@ final class PortCheckCLITests: XCTestCase {
     }
 
     static func requireNode() throws -> String {
+        try requireTool("node", hint: "run scripts/install-deps.sh (apt package nodejs)")
+    }
+
+    static func requireTool(_ name: String, hint: String) throws -> String {
         for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-            let path = "\(dir)/node"
+            let path = "\(dir)/\(name)"
             if FileManager.default.isExecutableFile(atPath: path) { return path }
         }
-        throw XCTSkip("node is not installed: run scripts/install-deps.sh (apt package nodejs)")
+        throw XCTSkip("\(name) is not installed: \(hint)")
     }
 
     /// A live (non-zombie) process of group `pgid`, read from /proc.

@@ -39,8 +39,8 @@ extension PortVectorRunner {
                     let observation = try observe({
                         let ct = LenientBase64.encode(test.ct.bytes)
                         let plain = group.encryptKey == .public
-                            ? try port.decryptByPrivateKey(privateKey: group.keys.privateKeyRsaUtils, ciphertext: ct)
-                            : try port.decryptByPublicKey(publicKey: group.keys.publicKeyRsaUtils, ciphertext: ct)
+                            ? try port.decryptByPrivateKey(privateKey: keyFormat.privateKey(pkcs8: group.keys.privateKeyPkcs8.bytes), ciphertext: ct)
+                            : try port.decryptByPublicKey(publicKey: keyFormat.publicKey(spki: group.keys.publicKeyDer.bytes), ciphertext: ct)
                         guard plain == test.msg.bytes else {
                             return .mismatch("its \(decryptOp.rawValue) of the JDK's \(role)-key ciphertext differs from the message",
                                              expected: test.msg.bytes, actual: plain)
@@ -65,7 +65,7 @@ extension PortVectorRunner {
             }
             for test in group.tests {
                 let observation = try observe({
-                    let text = try port.encryptByPrivateKey(privateKey: group.keys.privateKeyRsaUtils, data: test.msg.bytes)
+                    let text = try port.encryptByPrivateKey(privateKey: keyFormat.privateKey(pkcs8: group.keys.privateKeyPkcs8.bytes), data: test.msg.bytes)
                     if !test.msg.bytes.isEmpty { base64Outputs.append(text) }
                     let ct = LenientBase64.decode(text)
                     guard ct == test.ct.bytes else {

@@ -48,8 +48,8 @@ extension PortVectorRunner {
             for test in usable {
                 guard let request = try? NumberCheckRequest(json: test.request), let phone = test.phone else { continue }
                 var fields: [String: String] = ["appKey": group.appKey, "phone": phone,
-                                                "customerPrivateKey": group.customerPrivateKey,
-                                                "platformPublicKey": group.platformPublicKey]
+                                                "customerPrivateKey": keyFormat.privateKey(rsaUtils: group.customerPrivateKey),
+                                                "platformPublicKey": keyFormat.publicKey(rsaUtils: group.platformPublicKey)]
                 for key in ["appId", "msgId", "timestamp", "token", "version", "userInformation", "expandParams"] {
                     fields[key] = request.field(key) ?? ""
                 }
@@ -76,8 +76,8 @@ extension PortVectorRunner {
             let phone = "1380013800\(index)", appKey = "A1b2C3d4E5f6G7h8"
             let fields = ["appId": "300011223344", "appKey": appKey, "msgId": "8f14e45fceea167a5a36dedd4bea254\(index)",
                           "timestamp": "20260301101530123", "token": "STsid0000001512345678901234567890abcdef",
-                          "version": "1.0", "phone": phone, "customerPrivateKey": customer.rsaUtilsString,
-                          "platformPublicKey": platform.publicKey.rsaUtilsString, "userInformation": c.2, "expandParams": c.3]
+                          "version": "1.0", "phone": phone, "customerPrivateKey": keyFormat.privateKey(pkcs8: customer.pkcs8DER),
+                          "platformPublicKey": keyFormat.publicKey(spki: platform.publicKey.spkiDER), "userInformation": c.2, "expandParams": c.3]
             let input = PortNumberCheckCase(fields: fields, customerPublicKey: customer.publicKey, platformPrivateKey: platform,
                                          appKey: appKey, phone: phone, rule: .default)
             record(suite: suite, file: file, group: 0, test, try numberCheck(input))

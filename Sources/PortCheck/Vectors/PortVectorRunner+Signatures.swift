@@ -13,7 +13,7 @@ extension PortVectorRunner {
                 continue
             }
             progress("vectors: \(name) group \(index)")
-            let key = group.privateKeyRsaUtils ?? LenientBase64.encode(group.privateKeyPkcs8.bytes)
+            let key = keyFormat.privateKey(pkcs8: group.privateKeyPkcs8.bytes)
             for test in group.tests {
                 let observation = try observe({
                     let text = try port.sign(alg: alg, privateKey: key, data: test.msg.bytes)
@@ -41,7 +41,7 @@ extension PortVectorRunner {
                 continue
             }
             progress("vectors: \(name) group \(index)")
-            let key = group.publicKeyRsaUtils ?? LenientBase64.encode(group.publicKeyDer.bytes)
+            let key = keyFormat.publicKey(spki: group.publicKeyDer.bytes)
             for test in group.tests {
                 let observation = try observe({
                     let valid = try port.verify(alg: alg, publicKey: key, data: test.msg.bytes,

@@ -20,6 +20,8 @@ final class PortVectorRunner {
     /// Modulus bits of the port's own keys (its genKeyPair), when known: the chunked vectors of that
     /// size are checks, the others are run for information only.
     var portKeySize: Int?
+    /// How the port writes keys: vector keys are handed to it the same way.
+    var keyFormat = PortKeyFormat()
     var outcomes: [Outcome] = []
     /// What the runs showed beyond pass/fail (e.g. the getToken sign's letter case), for the findings.
     var notes: [String] = []
