@@ -48,7 +48,9 @@ public struct ImportedKey: Sendable {
     /// Reads a key from the bytes of an argument or a file. `role` orders the attempts and picks the error
     /// message: with `.publicKey` a private key is accepted too (its public half is used); with
     /// `.privateKey` a public key is an error that says so.
-    public static func parse(_ bytes: [UInt8], role: Role? = nil) throws -> ImportedKey {
+    public static func parse(_ input: [UInt8], role: Role? = nil) throws -> ImportedKey {
+        // A UTF-8 byte order mark (Windows editors) is not part of the key.
+        let bytes = input.starts(with: [0xef, 0xbb, 0xbf]) ? Array(input.dropFirst(3)) : input
         if let begin = firstIndex(of: Array("-----BEGIN ".utf8), in: bytes) {
             // The first block with a key label (a file may hold a certificate or parameters first).
             var text = Substring(String(decoding: bytes[begin...], as: UTF8.self))

@@ -90,12 +90,13 @@ enum AlgorithmInput {
 
 /// `--signature` / `--ciphertext`: Base64 decoded as commons-codec does (both alphabets, padding optional,
 /// every other character skipped), or `@PATH` (`@-` = standard input): the file's text as Base64 or,
-/// when the file is not text (a byte that is neither printable ASCII nor whitespace), its raw bytes
-/// (openssl writes binary signatures).
+/// when the file is not text (a byte that is neither printable ASCII nor whitespace, after an optional
+/// UTF-8 byte order mark), its raw bytes (openssl writes binary signatures).
 enum Base64Input {
     static func decode(_ argument: String, option: String) throws -> [UInt8] {
         guard argument.hasPrefix("@") else { return LenientBase64.decode(argument) }
-        let bytes = try FileInput.readAll(String(argument.dropFirst()), option: option, what: "file")
+        var bytes = try FileInput.readAll(String(argument.dropFirst()), option: option, what: "file")
+        if bytes.starts(with: [0xef, 0xbb, 0xbf]) { bytes.removeFirst(3) }  // a UTF-8 byte order mark
         let isText = bytes.allSatisfy { $0 == 0x09 || $0 == 0x0a || $0 == 0x0d || ($0 >= 0x20 && $0 < 0x7f) }
         return isText ? LenientBase64.decode(bytes) : bytes
     }

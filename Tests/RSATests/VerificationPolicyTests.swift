@@ -79,6 +79,8 @@ final class VerificationPolicyTests: XCTestCase {
             XCTAssertEqual(imported.isRsaUtilsString, container == .base64 && (structure == .spki || structure == .pkcs8))
         }
         XCTAssertEqual(try ImportedKey.parse(pub.spkiDER).container, .der)
+        XCTAssertEqual(try ImportedKey.parse([0xef, 0xbb, 0xbf] + Array(pub.spkiDER.map { String(format: "%02x", $0) }.joined().utf8)).container,
+                       .derHex, "a byte order mark is skipped")
         XCTAssertEqual(try ImportedKey.parse(key.pkcs1DER).structure, .pkcs1Private)
         // A private key serves where a public one is needed; not the reverse.
         XCTAssertEqual(try ImportedKey.parse(text: key.pem, role: .publicKey).publicKey, pub)
