@@ -43,7 +43,6 @@ struct CipherProbe {
     func run(_ ctx: ProbeContext) throws -> CipherFinding {
         var finding = CipherFinding()
         guard let pub = ctx.publicKey, let priv = ctx.privateKey else { return finding }
-        let k = ctx.k
         var cache: [Int: Result<[UInt8], Error>] = [:]
         let encryptKey = direction == .publicToPrivate ? ctx.publicString : ctx.privateString
         func encrypt(_ n: Int) throws -> Result<[UInt8], Error> {
@@ -61,7 +60,6 @@ struct CipherProbe {
         if ctx.implementation.has(decryptOp) {
             try measureDecrypt(ctx, &finding, pub: pub, priv: priv)
         }
-        _ = k
         return finding
     }
 

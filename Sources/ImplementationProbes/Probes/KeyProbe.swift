@@ -49,9 +49,9 @@ struct KeyProbe {
             var priv: RSAPrivateKey?
             switch parsedPublic {
             case .success(let key):
-                let der = LenientBase64.decode(pair.publicKey)
+                let der = Self.der(of: pair.publicKey)
                 finding.checks.append(Self.check("keys.public.java-to-swift", "its public key string parses in Swift and re-encodes to the same X.509 DER",
-                                                 key.spkiDER == der || RSAPublicKeyPEMCheck.isPEM(pair.publicKey),
+                                                 key.spkiDER == der,
                                                  expected: ProbeFormat.bytes(der), actual: ProbeFormat.bytes(key.spkiDER)))
                 pub = key
             case .failure(let error):
@@ -60,9 +60,9 @@ struct KeyProbe {
             }
             switch parsedPrivate {
             case .success(let key):
-                let der = LenientBase64.decode(pair.privateKey)
+                let der = Self.der(of: pair.privateKey)
                 finding.checks.append(Self.check("keys.private.java-to-swift", "its private key string parses in Swift and re-encodes to the same PKCS#8 DER",
-                                                 key.pkcs8DER == der || RSAPublicKeyPEMCheck.isPEM(pair.privateKey),
+                                                 key.pkcs8DER == der,
                                                  expected: ProbeFormat.bytes(der), actual: ProbeFormat.bytes(key.pkcs8DER)))
                 priv = key
             case .failure(let error):
@@ -99,6 +99,12 @@ struct KeyProbe {
         return finding
     }
 
+    /// The DER a key string carries: a PEM block's body, else lenient (commons-codec) Base64.
+    static func der(of text: String) -> [UInt8] {
+        if PEMBlock.looksLikePEM(text) { return (try? PEMBlock(parsing: text))?.der ?? [] }
+        return LenientBase64.decode(text)
+    }
+
     static func swiftKey(bits: Int) throws -> RSAPrivateKey {
         do {
             return try RSAPrivateKey.generate(bits: bits)
@@ -111,9 +117,4 @@ struct KeyProbe {
         ok ? MatrixItem(group: "keys", id: id, name: name, verdict: .pass)
             : MatrixItem(group: "keys", id: id, name: name, verdict: .fail, expected: expected, actual: actual)
     }
-}
-
-/// PEM key text (a port may hand out PEM): DER equality is then checked on the decoded body by the parser.
-enum RSAPublicKeyPEMCheck {
-    static func isPEM(_ text: String) -> Bool { PEMBlock.looksLikePEM(text) }
 }
