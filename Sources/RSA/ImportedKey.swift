@@ -67,7 +67,7 @@ public struct ImportedKey: Sendable {
                 text = rest
             }
             let label = firstLabel ?? ""
-            throw RSAError.unsupportedPEMLabel(label + Self.labelAdvice(label))
+            throw RSAError.unsupportedPEMLabel(label.escapingControlCharacters + Self.labelAdvice(label))
         }
         if bytes.starts(with: Array("ssh-rsa ".utf8)) {
             throw RSAError.unsupportedKey("OpenSSH public keys are not supported (convert it: ssh-keygen -e -m PKCS8 -f KEY.pub)")

@@ -20,7 +20,7 @@ public struct PEMBlock: Sendable, Equatable {
         let bodyAndRest = afterBegin[labelEnd.upperBound...]
         let footer = "-----END \(label)-----"
         guard let end = bodyAndRest.range(of: footer) else {
-            throw RSAError.malformedPEM("no '\(footer)' line")
+            throw RSAError.malformedPEM("no '\(footer.escapingControlCharacters)' line")
         }
         let body = bodyAndRest[..<end.lowerBound]
         if label.contains("ENCRYPTED") || body.contains("ENCRYPTED") {
@@ -31,7 +31,7 @@ public struct PEMBlock: Sendable, Equatable {
         let lines = body.split(whereSeparator: \.isNewline).filter { !$0.contains(":") }
         let der = LenientBase64.decode(lines.joined(separator: "\n"))
         guard !der.isEmpty else {
-            throw RSAError.malformedPEM("the body of '\(label)' holds no Base64 data")
+            throw RSAError.malformedPEM("the body of '\(label.escapingControlCharacters)' holds no Base64 data")
         }
         self.init(label: label, der: der)
     }

@@ -48,3 +48,25 @@ public enum RSAError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension String {
+    /// The text with control characters escaped (`\n`, `\u{1b}`), for echoing user input inside a
+    /// one-line error message.
+    var escapingControlCharacters: String {
+        var out = ""
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || (0x7f...0x9f).contains(scalar.value) {
+                    out += "\\u{" + String(scalar.value, radix: 16) + "}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+}

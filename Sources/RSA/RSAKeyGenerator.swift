@@ -100,7 +100,7 @@ extension RSAKeyGenerator {
         let lower = trimmed.lowercased()
         let value = lower.hasPrefix("0x") ? BigInt(hex: String(lower.dropFirst(2))) : BigInt(decimal: trimmed)
         guard let value, !value.isNegative else {
-            throw RSAError.keyGenerationFailed("the public exponent '\(text)' is not a decimal or 0x-hexadecimal number")
+            throw RSAError.keyGenerationFailed("the public exponent '\(text.escapingControlCharacters)' is not a decimal or 0x-hexadecimal number")
         }
         guard value >= BigInt(3) else { throw RSAError.keyGenerationFailed("the public exponent must be at least 3") }
         guard value.isOdd else { throw RSAError.keyGenerationFailed("the public exponent must be odd") }

@@ -99,7 +99,7 @@ public struct RSAPrivateKey: Sendable {
         switch block.label {
         case "PRIVATE KEY": try self.init(pkcs8DER: block.der)
         case "RSA PRIVATE KEY": try self.init(pkcs1DER: block.der)
-        default: throw RSAError.unsupportedPEMLabel(block.label + " (expected PRIVATE KEY or RSA PRIVATE KEY)")
+        default: throw RSAError.unsupportedPEMLabel(block.label.escapingControlCharacters + " (expected PRIVATE KEY or RSA PRIVATE KEY)")
         }
     }
 

@@ -47,7 +47,7 @@ public struct RSAPublicKey: Sendable, Equatable {
         switch block.label {
         case "PUBLIC KEY": try self.init(spkiDER: block.der)
         case "RSA PUBLIC KEY": try self.init(pkcs1DER: block.der)
-        default: throw RSAError.unsupportedPEMLabel(block.label + " (expected PUBLIC KEY or RSA PUBLIC KEY)")
+        default: throw RSAError.unsupportedPEMLabel(block.label.escapingControlCharacters + " (expected PUBLIC KEY or RSA PUBLIC KEY)")
         }
     }
 

@@ -126,3 +126,13 @@ final class VerificationPolicyTests: XCTestCase {
         XCTAssertEqual(key.publicExponent, BigInt(3))
     }
 }
+
+extension VerificationPolicyTests {
+    /// Errors that echo user text stay on one line.
+    func testEchoedTextHasNoLineBreaks() {
+        XCTAssertThrowsError(try RSAKeyGenerator.publicExponent(parsing: "1\n2")) { XCTAssertFalse("\($0)".contains("\n"), "\($0)") }
+        XCTAssertThrowsError(try ImportedKey.parse(text: "-----BEGIN A\nB-----\nQUJD\n-----END A\nB-----")) {
+            XCTAssertFalse("\($0)".contains("\n"), "\($0)")
+        }
+    }
+}
