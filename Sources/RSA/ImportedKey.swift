@@ -60,7 +60,16 @@ public struct ImportedKey: Sendable {
                 let label = rest.range(of: "-----").map { String(rest[..<$0.lowerBound]) } ?? ""
                 if let structure = structure(forPEMLabel: label) {
                     let block = try PEMBlock(parsing: String(text[range.lowerBound...]))
-                    return try make(.pem, structure, label: block.label, der: block.der, role: role)
+                    do {
+                        return try make(.pem, structure, label: block.label, der: block.der, role: role)
+                    } catch {
+                        // Some tools label SPKI "RSA PUBLIC KEY" or PKCS#1 "PRIVATE KEY": read what the DER is.
+                        if let actual = sniff(block.der), actual != structure,
+                           let key = try? make(.pem, actual, label: block.label, der: block.der, role: role) {
+                            return key
+                        }
+                        throw error
+                    }
                 }
                 if label.contains("ENCRYPTED") { _ = try PEMBlock(parsing: String(text[range.lowerBound...])) }
                 if firstLabel == nil { firstLabel = label }

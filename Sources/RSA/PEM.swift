@@ -27,9 +27,20 @@ public struct PEMBlock: Sendable, Equatable {
             throw RSAError.unsupportedKey("encrypted PEM is not supported (decrypt it first, e.g. openssl pkey -in KEY -out PLAIN.pem)")
         }
         // RFC 1421 header lines ("Name: value") carry nothing we use; the rest is Base64, decoded as
-        // leniently as every other Base64 input (CRLF, spaces and stray characters skipped).
-        let lines = body.split(whereSeparator: \.isNewline).filter { !$0.contains(":") }
-        let der = LenientBase64.decode(lines.joined(separator: "\n"))
+        // leniently as every other Base64 input (CRLF, spaces and stray characters skipped). Keys kept in
+        // JSON or environment variables often carry literal "\n" escapes ('\' is never Base64).
+        var text = [UInt8]()
+        var previous: UInt8 = 0
+        for byte in body.utf8 {
+            if previous == UInt8(ascii: "\\"), byte == UInt8(ascii: "n") || byte == UInt8(ascii: "r") {
+                text[text.count - 1] = 0x0a
+            } else {
+                text.append(byte)
+            }
+            previous = byte
+        }
+        let lines = text.split(whereSeparator: { $0 == 0x0a || $0 == 0x0d }).filter { !$0.contains(UInt8(ascii: ":")) }
+        let der = LenientBase64.decode(Array(lines.joined(separator: [0x0a])))
         guard !der.isEmpty else {
             throw RSAError.malformedPEM("the body of '\(label.escapingControlCharacters)' holds no Base64 data")
         }

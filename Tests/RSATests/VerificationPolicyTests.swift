@@ -70,6 +70,11 @@ final class VerificationPolicyTests: XCTestCase {
             (LenientBase64.encode(key.pkcs1DER), .base64, .pkcs1Private),
             (key.pkcs1PEM.replacingOccurrences(of: "\n", with: "\r\n"), .pem, .pkcs1Private),
             ("Bag Attributes\n    localKeyID: 01\n" + key.pem, .pem, .pkcs8),
+            (pub.pem.replacingOccurrences(of: "\n", with: "\\n"), .pem, .spki),  // literal \n escapes (JSON, env vars)
+            (pub.pem.replacingOccurrences(of: "\n", with: " "), .pem, .spki),     // one line
+            // Mislabelled by some tools: SPKI as "RSA PUBLIC KEY", PKCS#1 as "PRIVATE KEY".
+            (PEMBlock(label: "RSA PUBLIC KEY", der: pub.spkiDER).text, .pem, .spki),
+            (PEMBlock(label: "PRIVATE KEY", der: key.pkcs1DER).text, .pem, .pkcs1Private),
         ]
         for (text, container, structure) in forms {
             let imported = try ImportedKey.parse(text: text)
