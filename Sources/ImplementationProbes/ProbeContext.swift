@@ -57,7 +57,10 @@ public final class ProbeContext {
     /// The encoding it writes binary values in, judged from what `operation` returned so far.
     func encoding(of operation: ImplementationOperation) -> BinaryEncoding {
         let seen = outputs[name(operation)] ?? []
-        return !seen.isEmpty && seen.allSatisfy(Self.looksHex) ? .hex : .base64
+        if !seen.isEmpty && seen.allSatisfy(Self.looksHex) { return .hex }
+        // Its own URL-safe output: its decoder may refuse '+' and '/'.
+        if seen.contains(where: { $0.contains("-") || $0.contains("_") }) { return .base64URL }
+        return .base64
     }
 
     /// The encoding its decrypt/verify side expects: the style of the matching producer.

@@ -68,7 +68,13 @@ public struct EncodedBinary: Sendable, Equatable {
 
     public init(bytes: [UInt8], encoding: BinaryEncoding) {
         self.bytes = bytes
-        self.text = encoding == .hex ? Hex.encode(bytes) : LenientBase64.encode(bytes)
+        switch encoding {
+        case .hex: self.text = Hex.encode(bytes)
+        case .base64: self.text = LenientBase64.encode(bytes)
+        case .base64URL:
+            // The URL-safe alphabet without padding (commons-codec encodeBase64URLSafeString).
+            self.text = String(LenientBase64.encode(bytes).map { $0 == "+" ? "-" : $0 == "/" ? "_" : $0 }.filter { $0 != "=" })
+        }
     }
 
     public init(bytes: [UInt8], text: String) {
@@ -78,9 +84,11 @@ public struct EncodedBinary: Sendable, Equatable {
 }
 
 /// How an implementation writes binary values as text.
-public enum BinaryEncoding: String, Sendable, Equatable, Codable {
+public enum BinaryEncoding: String, Sendable, Equatable, Codable, CaseIterable {
     case base64
     case hex
+    /// URL-safe alphabet, no padding.
+    case base64URL
 }
 
 /// Errors of single operations. `threw` is a finding about the implementation; `cannotDrive` is

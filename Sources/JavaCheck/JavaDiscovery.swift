@@ -234,7 +234,7 @@ final class JavaDiscovery {
             }
             var lastError: Error?
             for ct in ciphertexts {
-                for encoding in b.method.parameters[b.dataIndex] == "String" ? [BinaryEncoding.base64, .hex] : [.base64] {
+                for encoding in b.method.parameters[b.dataIndex] == "String" ? BinaryEncoding.allCases : [.base64] {
                     let input = b.binaryArgument(EncodedBinary(bytes: ct, encoding: encoding), at: b.dataIndex)
                     let args = try b.arguments(data: input, key: isPublic ? publicString : privateString, publicKey: isPublic)
                     switch try call(b, args, cache: &cache) {
@@ -248,7 +248,7 @@ final class JavaDiscovery {
             return lastError.map { .failure($0) } ?? .success(false)
         case .verify:
             guard let sigIndex = b.signatureIndex else { return .success(false) }
-            let encodings: [BinaryEncoding] = b.method.parameters[sigIndex] == "String" ? [.base64, .hex] : [.base64]
+            let encodings: [BinaryEncoding] = b.method.parameters[sigIndex] == "String" ? BinaryEncoding.allCases : [.base64]
             for hash in HashAlgorithm.allCases where hash.isSupported && hash != .sha224 {
                 let sig = try privateKey.signature(for: data.bytes, hash: hash)
                 for encoding in encodings {

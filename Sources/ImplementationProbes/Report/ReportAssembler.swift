@@ -96,6 +96,7 @@ struct ReportAssembler {
         parts.append("\(profile.keys.keySize ?? k * 8)-bit keys")
         if let charset = profile.charset.charset, charset != "unknown" { parts.append("text as \(charset)") }
         if let style = profile.base64.styles.values.first(where: { $0 == "hex" }) { parts.append("binary values as \(style)") }
+        if profile.base64.styles.values.contains(where: { $0.contains("URL-safe") }) { parts.append("URL-safe Base64 for its values") }
         let settings = parts.joined(separator: ", ")
         if verdict == "compatible" { return (settings, nil) }
         if verdict == "not-evaluable" { return (settings, "no matrix check could be evaluated (see skips)") }
