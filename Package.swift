@@ -10,6 +10,9 @@ let package = Package(
         .library(name: "MD5", targets: ["MD5"]),
         .library(name: "TokenSign", targets: ["TokenSign"]),
         .library(name: "NumberCheck", targets: ["NumberCheck"]),
+        // For the libFuzzer targets in Fuzzing/ (a separate package).
+        .library(name: "Conformance", targets: ["Conformance"]),
+        .library(name: "JavaOracle", targets: ["JavaOracle"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", exact: "3.12.3"),
@@ -61,10 +64,12 @@ let package = Package(
         .target(name: "JavaCheck", dependencies: ["ImplementationProbes", "JavaOracle", "RSA"]),
         // port-check: drives an RsaUtils port in any language through an adapter (ADAPTER.md).
         .target(name: "PortCheck", dependencies: ["Conformance", "JavaOracle", "ImplementationProbes", "RSA", "MD5", "TokenSign", "NumberCheck"]),
+        // dudect-style timing-leak statistics and measurement (`conformance timing`).
+        .target(name: "TimingLeak", dependencies: ["RSA", "BigNum"]),
         .executableTarget(
             name: "conformance",
             dependencies: [
-                "Conformance", "JavaOracle", "JavaCheck", "ImplementationProbes", "RSA", "MD5", "TokenSign", "NumberCheck", "PortCheck",
+                "Conformance", "JavaOracle", "JavaCheck", "ImplementationProbes", "RSA", "MD5", "TokenSign", "NumberCheck", "PortCheck", "TimingLeak",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +78,7 @@ let package = Package(
         .testTarget(name: "RSATests", dependencies: ["RSA", "BigNum", "MD5"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NumberCheckTests", dependencies: ["NumberCheck", "RSA", "TokenSign"]),
         .testTarget(name: "TokenSignTests", dependencies: ["TokenSign", "MD5", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "TimingLeakTests", dependencies: ["TimingLeak"]),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "JavaOracle", "RSA"]),
         .testTarget(name: "JavaCheckTests", dependencies: ["JavaCheck", "ImplementationProbes", "JavaOracle", "RSA"]),
         .testTarget(name: "PortCheckTests", dependencies: ["PortCheck", "Conformance", "RSA"]),

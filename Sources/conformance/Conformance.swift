@@ -22,6 +22,7 @@ struct Conformance: ParsableCommand {
             TokenSignCommand.self,
             NumberCheckCommand.self,
             BenchCommand.self,
+            TimingCommand.self,
             JavaCheckCommand.self,
             VectorsCommand.self,
             PortCheckCommand.self,
