@@ -36,6 +36,6 @@ let package = Package(
         fuzzTarget("FuzzVectorFile", [.product(name: "Conformance", package: root)]),
         fuzzTarget("FuzzTokenRequest", [.product(name: "TokenSign", package: root),
                                         .product(name: "Crypto", package: "swift-crypto")]),
-        fuzzTarget("FuzzOracleAnswer", [.product(name: "Conformance", package: root)]),
+        fuzzTarget("FuzzOracleAnswer", [.product(name: "JavaOracle", package: root)]),
     ]
 )

@@ -1,4 +1,4 @@
-@testable import Conformance
+@testable import JavaOracle
 import FuzzSupport
 
 /// The Swift side's reading of the Java bridge's answers: one JSON line parsed by
