@@ -30,7 +30,7 @@ let package = Package(
     targets: [
         .target(name: "FuzzSupport"),
         fuzzTarget("FuzzBase64Lenient", [.product(name: "RSA", package: root)]),
-        fuzzTarget("FuzzBase64Strict", [.product(name: "RSA", package: root)]),
+        fuzzTarget("FuzzStrictDecoders", [.product(name: "RSA", package: root), .product(name: "JavaOracle", package: root)]),
         fuzzTarget("FuzzKeyParse", [.product(name: "RSA", package: root)]),
         fuzzTarget("FuzzPKCS1Unpad", [.product(name: "RSA", package: root)]),
         fuzzTarget("FuzzVectorFile", [.product(name: "Conformance", package: root)]),

@@ -2,7 +2,7 @@ import FuzzSupport
 import RSA
 
 /// Every way a key is read: public (X.509 SPKI DER, PKCS#1 DER, PEM, RsaUtils Base64) and private
-/// (PKCS#8 DER, PKCS#1 DER, PEM, RsaUtils Base64), on the same bytes. A key that loads must
+/// (PKCS#8 DER, PKCS#1 DER, PEM, RsaUtils Base64), and the CLI's `ImportedKey`, on the same bytes. A key that loads must
 /// re-encode to something that loads back as the same key, in every encoding.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
@@ -18,6 +18,18 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         checkRoundTrips(key)
     }
     _ = try? PEMBlock(parsing: text)
+    // The CLI's reader of any key form (`ImportedKey`: raw DER, PEM, Base64; either role).
+    for role in [ImportedKey.Role.publicKey, .privateKey, nil] {
+        if let imported = try? ImportedKey.parse(bytes, role: role) {
+            checkRoundTrips(imported.publicKey)
+            if let key = imported.privateKey { checkRoundTrips(key) }
+            fuzzRequire(role != .privateKey || imported.privateKey != nil, "a public key read as a private one")
+        }
+        if let imported = try? ImportedKey.parse(text: text, role: role) {
+            checkRoundTrips(imported.publicKey)
+            if let key = imported.privateKey { checkRoundTrips(key) }
+        }
+    }
     return 0
 }
 
