@@ -499,7 +499,9 @@ public final class JavaOracle: @unchecked Sendable {
 
     static func base64(_ answer: [String: JSONValue], _ key: String, _ op: String) throws -> [UInt8] {
         let text = try string(answer, key, op)
-        guard let data = Data(base64Encoded: text) else {
+        // The bridge writes canonical Base64 (commons-codec encodeBase64String); Foundation alone also
+        // takes '=' inside the text ("al=b") and non-zero trailing bits ("QR=="), found by fuzzing.
+        guard let data = Data(base64Encoded: text), data.base64EncodedString() == text else {
             throw JavaOracleError.badAnswer("answer to \(op): \"\(key)\" is not Base64")
         }
         return [UInt8](data)
