@@ -51,7 +51,7 @@ final class JavaDiscovery {
             }
             guard method.isStatic || user.instantiable else {
                 outcome.skips.append(ProbeSkip(check: "method \(method.signature)",
-                                               reason: "an instance method and the class has no public no-argument constructor"))
+                                               reason: "an instance method and the class has neither a public no-argument constructor nor a static factory"))
                 continue
             }
             outcome.candidates += 1
@@ -82,7 +82,7 @@ final class JavaDiscovery {
                 + outcome.hidden.map { "\($0.visibility) \($0.signature)" }.joined(separator: "; "))
         }
         if outcome.bindings.contains(where: { !$0.method.isStatic }) {
-            outcome.findings.append("instance methods are called on one instance made with its public no-argument constructor")
+            outcome.findings.append("instance methods are called on one instance made with its public no-argument constructor (or its static factory)")
         }
         let keyTyped = outcome.bindings.filter { [.publicKey, .privateKey, .anyKey].contains(ParameterKind($0.method.parameters[$0.keyIndex])) }
         if !keyTyped.isEmpty {

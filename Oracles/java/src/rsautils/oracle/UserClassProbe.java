@@ -230,11 +230,26 @@ final class UserClassProbe {
             if (Modifier.isAbstract(c.getModifiers()) || c.isInterface()) {
                 return false;
             }
+            return publicConstructor() || factory() != null;
+        }
+
+        private boolean publicConstructor() {
             try {
                 return Modifier.isPublic(c.getDeclaredConstructor().getModifiers());
             } catch (NoSuchMethodException | SecurityException e) {
                 return false;
             }
+        }
+
+        /** A singleton's {@code public static C getInstance()} (or any public static no-argument method returning C). */
+        private Method factory() {
+            for (Method m : c.getDeclaredMethods()) {
+                if (Modifier.isStatic(m.getModifiers()) && Modifier.isPublic(m.getModifiers()) && m.getParameterCount() == 0
+                        && m.getReturnType() == c && !m.isSynthetic()) {
+                    return m;
+                }
+            }
+            return null;
         }
 
         boolean callable(Method m) {
@@ -247,9 +262,13 @@ final class UserClassProbe {
                 if (instance == null) {
                     if (!instantiable()) {
                         throw new IllegalStateException("probe: " + m.getName() + " is an instance method and "
-                                + c.getName() + " has no public no-argument constructor");
+                                + c.getName() + " has no public no-argument constructor or static factory");
                     }
-                    instance = UserClassProbe.invoke(c.getDeclaredConstructor());
+                    Method factory = publicConstructor() ? null : factory();
+                    instance = factory != null ? UserClassProbe.invoke(factory, null) : UserClassProbe.invoke(c.getDeclaredConstructor());
+                    if (instance == null) {
+                        throw new IllegalStateException("probe: " + signature(factory) + " returned null");
+                    }
                 }
                 target = instance;
             }
