@@ -80,6 +80,7 @@ let package = Package(
         .testTarget(name: "TokenSignTests", dependencies: ["TokenSign", "MD5", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "TimingLeakTests", dependencies: ["TimingLeak"]),
         .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "JavaOracle", "RSA"]),
+        .testTarget(name: "ImplementationProbesTests", dependencies: ["ImplementationProbes", "RSA"]),
         .testTarget(name: "JavaCheckTests", dependencies: ["JavaCheck", "ImplementationProbes", "JavaOracle", "RSA"]),
         .testTarget(name: "PortCheckTests", dependencies: ["PortCheck", "Conformance", "RSA"]),
         .testTarget(name: "CLITests", dependencies: ["conformance", "Conformance", "JavaOracle", "JavaCheck", "ImplementationProbes", .product(name: "Crypto", package: "swift-crypto")]),
