@@ -62,6 +62,9 @@ struct PortCheckCommand: ParsableCommand {
             print(PortCheckReportWriter.text(report))
             print("reports: " + written.map(\.path).joined(separator: ", "))
         }
+        if report.verdict == "not-evaluable" {
+            writeStderr("error: port-check: nothing could be evaluated (no matrix check and no stored vector could run with the operations the adapter lists)")
+        }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
 }

@@ -164,6 +164,17 @@ final class PortCheckCLITests: XCTestCase {
         XCTAssertEqual(result.stdout, "", "no report on stdout when the check could not finish")
     }
 
+    func testAdapterWithNoOperationsIsNotEvaluable() throws {
+        let folder = try TestPathsCLI.temporaryFolder(self)
+        let hello = #"{"id":1,"ok":true,"name":"empty","version":"0","ops":[]}"#
+        let result = try CLIRunner.run(["port-check", "--exec", "read l; echo '\(hello)'; cat >/dev/null",
+                                        "--report-dir", folder.path, "--json"])
+        XCTAssertEqual(result.status, 2)
+        let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual(report?["verdict"] as? String, "not-evaluable")
+        assertOneLineError(CLIResult(status: result.status, stdout: "", stderr: result.stderr), exitCode: 2, mentioning: "nothing could be evaluated")
+    }
+
     func testUsageErrors() throws {
         assertOneLineError(try CLIRunner.run(["port-check"]), exitCode: 2, mentioning: "--exec")
         assertOneLineError(try CLIRunner.run(["port-check", "--exec", "true", "--timeout", "0"]), exitCode: 2, mentioning: "--timeout")

@@ -80,6 +80,17 @@ final class HostileAdapterTests: XCTestCase {
         XCTAssertTrue(failure.message.contains("left processes running"), failure.message)
     }
 
+    func testExitsLeavingAChildThatHoldsItsStdout() throws {
+        // sh exits after hello; the background child keeps stdout open, so no EOF ever comes.
+        let started = Date()
+        let failure = try expectFailure(
+            "(trap '' TERM; exec sleep 60) & read l; echo '\(Self.hello)'; read l; exit 4",
+            timeout: 20) { port in _ = try port.md5([1, 2, 3]) }
+        XCTAssertTrue(failure.message.contains("before answering request 2 (md5)"), failure.message)
+        XCTAssertTrue(failure.message.contains("exit status 4"), failure.message)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10, "reported when sh exits, not after the timeout")
+    }
+
     func testBackgroundChildOfAHangingAdapter() throws {
         let failure = try expectFailure(
             "(trap '' TERM; exec sleep 60) & read l; echo '\(Self.hello)'; exec sleep 60",

@@ -172,15 +172,21 @@ final class AdapterProcess {
     }
 
     /// Polls `fd` until ready (true) or `deadline` (false). Hang-up and errors count as ready, so
-    /// the following read/write reports them.
+    /// the following read/write reports them. When `sh` has exited while a process it left behind
+    /// keeps the pipe open, the adapter is gone all the same: that is reported at once as the end
+    /// of its output (or a closed input), not after the timeout.
     private func wait(for fd: Int32, events: Int32, until deadline: Date) throws -> Bool {
         var descriptor = pollfd(fd: fd, events: Int16(events), revents: 0)
         while true {
             let remaining = deadline.timeIntervalSinceNow
             if remaining <= 0 { return false }
-            let ready = poll(&descriptor, 1, Int32(min(remaining, 1) * 1000) + 1)
+            let ready = poll(&descriptor, 1, Int32(min(remaining, 0.5) * 1000) + 1)
             if ready > 0 { return true }
             if ready < 0 && errno != EINTR { return true }
+            if ready == 0, exitStatus() != nil {
+                if events == POLLIN { throw IOFailure.endOfOutput(partial: Array(buffer.prefix(256))) }
+                throw IOFailure.inputClosed(reason: "it exited")
+            }
         }
     }
 

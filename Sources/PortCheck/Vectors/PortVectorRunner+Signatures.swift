@@ -53,8 +53,23 @@ extension PortVectorRunner {
                     return .rejected("verify failed: \(error)")
                 })
                 record(suite: suite, file: name, group: index, test, observation)
+                if test.result == .acceptable, let java = test.javaVerdict {
+                    let mine: String? = { if case .accepted = observation { return "accepted" }
+                                          if case .rejected = observation { return "rejected" }
+                                          return nil }()
+                    if let mine, mine != java { javaDisagreements.append((alg, "\(alg) \(group.keySize) tcId \(test.tcId) (\(test.comment)): the JDK \(java), the port \(mine)")) }
+                }
             }
         }
+    }
+
+    /// `acceptable` verify cases the port decides differently from the JDK: not failures (either verdict
+    /// is allowed), but worth knowing when a signer produces such signatures.
+    var javaDisagreementNote: String? {
+        let relevant = javaDisagreements.filter { usedAlgorithms.contains($0.alg) }.map(\.text)
+        guard !relevant.isEmpty else { return nil }
+        return "verify differs from the JDK on \(relevant.count) `acceptable` signature\(relevant.count == 1 ? "" : "s") "
+            + "(allowed either way): " + relevant.prefix(3).joined(separator: "; ") + (relevant.count > 3 ? "; …" : "")
     }
 
     private func noteRefusal(_ error: Error, alg: String) {

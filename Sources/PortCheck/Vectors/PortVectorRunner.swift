@@ -28,6 +28,10 @@ final class PortVectorRunner {
     /// Base64 strings the port produced (signatures, ciphertexts), for the Base64 style finding.
     var base64Outputs: [String] = []
     var sawNumberCheckVectors = false
+    /// Acceptable verify cases the port decided differently from the JDK's `javaVerdict`.
+    var javaDisagreements: [(alg: String, text: String)] = []
+    /// Signature algorithms the port uses (see `resolveAlgorithmRefusals`).
+    var usedAlgorithms: Set<String> = []
     /// The plaintext rules the port's number-check requests verified with.
     var numberCheckRules: Set<PhonePlaintextRule> = []
     /// Per JCA algorithm: the first refusal (ok:false) of `sign`/`verify`.
@@ -83,6 +87,7 @@ final class PortVectorRunner {
             notes.append("its number-check phoneNum follows both plaintext rules in different requests")
         }
         resolveAlgorithmRefusals()
+        if let note = javaDisagreementNote { notes.append(note) }
     }
 
     // MARK: - Recording
@@ -140,6 +145,7 @@ final class PortVectorRunner {
             guard let (op, alg) = Self.signatureSuite(outcome.suite) else { continue }
             if op == "sign" || outcome.expected == .valid { used.insert(alg) }
         }
+        usedAlgorithms = used
         guard !used.isEmpty else { return }
         let usedList = used.sorted().joined(separator: ", ")
         for index in outcomes.indices {
