@@ -183,13 +183,18 @@ public final class AdapterClient {
         case .timedOut(let partial):
             return "no answer to \(what) within \(seconds) (--timeout); read: \(Quoted.bytes(partial))"
         case .endOfOutput(let partial):
-            let status = process.exitStatus(waitingUpTo: 1).map { ", \($0)" } ?? ""
-            return "exited or closed its stdout before answering \(what)\(status); read: \(Quoted.bytes(partial)); its stderr is in \(options.stderrLog)"
+            if let status = process.exitStatus(waitingUpTo: 1) {
+                return "exited before answering \(what) (\(status)); read: \(Quoted.bytes(partial)); its stderr is in \(options.stderrLog)"
+            }
+            return "closed its stdout before answering \(what); read: \(Quoted.bytes(partial)); its stderr is in \(options.stderrLog)"
+        case .inputClosed(let reason):
+            // Writing failed because it is gone: the same message as when its output ends.
+            if let status = process.exitStatus(waitingUpTo: 1) {
+                return "exited before answering \(what) (\(status)); read: \(Quoted.bytes(process.pendingOutput())); its stderr is in \(options.stderrLog)"
+            }
+            return "cannot send \(what): \(reason); its stderr is in \(options.stderrLog)"
         case .oversize(let partial):
             return "the answer to \(what) is longer than \(options.maxLineBytes) bytes without a newline; it begins \(Quoted.bytes(partial))"
-        case .inputClosed(let reason):
-            let status = process.exitStatus(waitingUpTo: 1).map { ", \($0)" } ?? ""
-            return "cannot send \(what): \(reason)\(status); its stderr is in \(options.stderrLog)"
         case .writeTimedOut:
             return "did not read \(what) from its stdin within \(seconds) (--timeout)"
         }

@@ -171,6 +171,20 @@ final class AdapterProcess {
         }
     }
 
+    /// What it wrote that was not read yet (at most `limit` bytes, without waiting): the quote of
+    /// an error found while writing.
+    func pendingOutput(limit: Int = 256) -> [UInt8] {
+        var chunk = [UInt8](repeating: 0, count: limit)
+        while buffer.count < limit, stdoutFD >= 0 {
+            let n = chunk.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return 0 }
+                return read(stdoutFD, base, raw.count)
+            }
+            if n > 0 { buffer.append(contentsOf: chunk[0..<n]) } else if n < 0 && errno == EINTR { continue } else { break }
+        }
+        return Array(buffer.prefix(limit))
+    }
+
     /// Polls `fd` until ready (true) or `deadline` (false). Hang-up and errors count as ready, so
     /// the following read/write reports them. When `sh` has exited while a process it left behind
     /// keeps the pipe open, the adapter is gone all the same: that is reported at once as the end
