@@ -105,13 +105,13 @@ struct FindingsWriter {
             text += ". This is the \(k * 8)-bit-key-with-\(block)/\(block + 11) defect: the chunk sizes are those of a \((block + 11) * 8)-bit key; "
                 + "encryption still works (\(block)-byte chunks fit) but every \(pc.decryptBlock ?? block + 11)-byte slice of a \(k)-byte block "
                 + "fails the padding check. Swift settings that read its ciphertexts: \(profile.signature.algorithm?.jcaSignatureName ?? "its signature algorithm"), "
-                + "blocks \(block)/\(k); fix the class with MAX_ENCRYPT_BLOCK = \(k - 11) and MAX_DECRYPT_BLOCK = \(k)"
+                + "blocks \(block)/\(k); fix the class with \(assembler.fix(observedEncrypt: block, observedDecrypt: pc.decryptBlock ?? block + 11))"
         } else if pc.slices == .larger || pc.encryptBlock == nil {
             let constants = pc.oversizedConstants.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: ", ")
             text += ". Its chunk sizes are larger than a \(k * 8)-bit key allows"
                 + (constants.isEmpty ? "" : " (its constants \(constants) are those of a bigger key)")
                 + ": inputs over \(k - 11) bytes throw IllegalBlockSizeException, one-block messages still work both ways; fix the class with "
-                + (constants.isEmpty ? "chunks of \(k - 11) bytes to encrypt and \(k) to decrypt" : "MAX_ENCRYPT_BLOCK = \(k - 11) and MAX_DECRYPT_BLOCK = \(k)")
+                + assembler.fix(observedEncrypt: nil, observedDecrypt: nil)
         }
         return text
     }

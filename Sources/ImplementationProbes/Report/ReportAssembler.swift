@@ -107,11 +107,11 @@ struct ReportAssembler {
             let size = pc.decryptBlock.map { "\($0)-byte" } ?? "smaller"
             reasons.append("its \(ctx.name(.decryptByPrivateKey)) cuts ciphertexts into \(size) slices but a \(k * 8)-bit key makes \(k)-byte blocks, "
                 + "so nothing encrypted for it (by Java or Swift) decrypts; Swift can read its ciphertexts with \(settings), "
-                + "but Swift → Java encryption cannot work until the class uses \(k - 11)/\(k) (MAX_ENCRYPT_BLOCK = \(k - 11), MAX_DECRYPT_BLOCK = \(k))")
+                + "but Swift → Java encryption cannot work until the class uses \(k - 11)/\(k) (\(fix(observedEncrypt: pc.encryptBlock, observedDecrypt: pc.decryptBlock)))")
         } else if !profile.noChunking, profile.roundTrip.survives == false, pc.slices == .larger || (pc.encryptBlock == nil && impl.has(.encryptByPublicKey)) {
             reasons.append("its chunk sizes are larger than a \(k * 8)-bit key allows: inputs over \(k - 11) bytes fail in Java "
                 + "(IllegalBlockSizeException), so only one-block messages (up to \(k - 11) bytes) work both ways; "
-                + "the class needs \(k - 11)/\(k)" + (pc.oversizedConstants.isEmpty ? "" : " (MAX_ENCRYPT_BLOCK = \(k - 11), MAX_DECRYPT_BLOCK = \(k))"))
+                + "the class needs \(k - 11)/\(k) (\(fix(observedEncrypt: nil, observedDecrypt: nil)))")
         } else if pc.encryptBlock == nil, !profile.noChunking, impl.has(.encryptByPublicKey), let note = pc.encryptNote {
             reasons.append(note)
         }
@@ -126,5 +126,19 @@ struct ReportAssembler {
             reasons.append(text)
         }
         return (settings, reasons.joined(separator: "; "))
+    }
+
+    /// The fix in the class's own words: its int constants holding the wrong sizes, set to the right
+    /// ones; without such constants, the chunk sizes to use (never a constant it does not have).
+    func fix(observedEncrypt: Int?, observedDecrypt: Int?) -> String {
+        let constants = (impl as? MethodListing)?.intConstants ?? [:]
+        let wrong = Set([observedEncrypt, observedDecrypt].compactMap { $0 }).union(profile.publicCipher.oversizedConstants.values)
+        let named = constants.filter { wrong.contains($0.value) }.sorted { ($0.value % 64, $0.key) > ($1.value % 64, $1.key) }
+        guard !named.isEmpty else { return "chunks of \(k - 11) bytes to encrypt and \(k) to decrypt" }
+        return named.map { name, value in
+            // Decryption sizes are whole key sizes (128, 256, ...); encryption sizes are 11 less.
+            let encryptSide = value == observedEncrypt || value % 64 != 0
+            return "\(name) = \(encryptSide ? k - 11 : k)"
+        }.joined(separator: " and ")
     }
 }
