@@ -23,6 +23,23 @@ final class HostileAdapterTests: XCTestCase {
         XCTAssertTrue(failure.message.contains("has id 7, expected 1"), failure.message)
     }
 
+    func testIdWrittenAsADecimalIsTheSameId() throws {
+        let folder = try TestFolder(self)
+        let port = try AdapterPort(AdapterClient.Options(
+            command: try folder.script(#"read l; echo '{"id":1.0,"ok":true,"name":"n","version":"1","ops":[]}'; cat >/dev/null"#),
+            stderrLog: folder.log, timeoutSeconds: 5))
+        XCTAssertEqual(port.hello.name, "n")
+        try port.finish()
+    }
+
+    func testAnsweringTwiceIsAWrongIdNextTime() throws {
+        let twice = #"{"id":1,"ok":true,"name":"n","version":"1","ops":["md5"]}"#
+        let failure = try expectFailure("read l; echo '\(twice)'; echo '\(twice)'; cat >/dev/null") { port in
+            _ = try port.md5([1])
+        }
+        XCTAssertTrue(failure.message.contains("request 2 (md5) has id 1, expected 2"), failure.message)
+    }
+
     func testMissingOK() throws {
         let failure = try expectFailure(#"read l; echo '{"id":1,"ops":[]}'; cat >/dev/null"#)
         XCTAssertTrue(failure.message.contains("no boolean \"ok\""), failure.message)

@@ -105,7 +105,8 @@ public final class AdapterClient {
         guard case .object(let answer) = value else {
             throw fail("the answer to \(what) is not a JSON object: \(Quoted.bytes(line))")
         }
-        guard answer["id"] == .int(id) else {
+        // `1.0` is the same number as `1` (JavaScript and some JSON writers print integers that way).
+        guard answer["id"] == .int(id) || answer["id"] == .double(Double(id)) else {
             let got = answer["id"].map { "id \($0)" } ?? "no id"
             throw fail("the answer to \(what) has \(got), expected \(id): \(Quoted.bytes(line))")
         }
