@@ -41,12 +41,15 @@ let package = Package(
         .target(name: "TokenSign", dependencies: ["MD5", "BigNum"]),
         // The number-check request (seed step 10): build, verify as the platform does, parse the answer.
         .target(name: "NumberCheck", dependencies: ["RSA", "TokenSign"]),
+        // Child process groups and temporary files cleaned up on signals and exit (C signal handlers).
+        .target(name: "CProcessGroups"),
+        .target(name: "ProcessGroups", dependencies: ["CProcessGroups"]),
         // The Java oracle client: finds/compiles Oracles/java, runs the bridge JVM (JSON lines).
-        .target(name: "JavaOracle", dependencies: ["MD5", "RSA"]),
+        .target(name: "JavaOracle", dependencies: ["MD5", "RSA", "ProcessGroups"]),
         .target(
             name: "Conformance",
             dependencies: [
-                "RSA", "MD5", "TokenSign", "BigNum", "JavaOracle", "NumberCheck",
+                "RSA", "MD5", "TokenSign", "BigNum", "JavaOracle", "NumberCheck", "ProcessGroups",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
@@ -69,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "conformance",
             dependencies: [
-                "Conformance", "JavaOracle", "JavaCheck", "ImplementationProbes", "RSA", "MD5", "TokenSign", "NumberCheck", "PortCheck", "TimingLeak",
+                "Conformance", "JavaOracle", "JavaCheck", "ImplementationProbes", "RSA", "MD5", "TokenSign", "NumberCheck", "PortCheck", "TimingLeak", "ProcessGroups",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -43,12 +43,20 @@ extension BigInt {
         return BigInt.make { __gmpz_mod($0, &storage.z, &m.storage.z) }
     }
 
+    /// Largest left shift: past it GMP would abort ("overflow in mpz type") or exhaust memory, so a
+    /// larger count is clamped (callers bound their inputs far below; this keeps the operator total).
+    public static let maximumShift = 1 << 31
+
+    /// self · 2^rhs; a negative count shifts right (total: no trap for any Int).
     public static func << (lhs: BigInt, rhs: Int) -> BigInt {
-        make { __gmpz_mul_2exp($0, &lhs.storage.z, mp_bitcnt_t(rhs)) }
+        if rhs < 0 { return lhs >> (rhs == Int.min ? Int.max : -rhs) }
+        return make { __gmpz_mul_2exp($0, &lhs.storage.z, mp_bitcnt_t(min(rhs, maximumShift))) }
     }
 
+    /// ⌊self / 2^rhs⌋; a negative count shifts left (total: no trap for any Int).
     public static func >> (lhs: BigInt, rhs: Int) -> BigInt {
-        make { __gmpz_fdiv_q_2exp($0, &lhs.storage.z, mp_bitcnt_t(rhs)) }
+        if rhs < 0 { return lhs << (rhs == Int.min ? Int.max : -rhs) }
+        return make { __gmpz_fdiv_q_2exp($0, &lhs.storage.z, mp_bitcnt_t(rhs)) }
     }
 
     public static func += (lhs: inout BigInt, rhs: BigInt) { lhs = lhs + rhs }
@@ -99,7 +107,7 @@ extension BigInt {
 
     /// Miller–Rabin (plus Baillie–PSW in GMP) probable-prime test.
     public func isProbablePrime(rounds: Int = 40) -> Bool {
-        __gmpz_probab_prime_p(&storage.z, Int32(rounds)) > 0
+        __gmpz_probab_prime_p(&storage.z, Int32(clamping: max(1, min(rounds, 1000)))) > 0
     }
 }
 

@@ -9,8 +9,14 @@ public struct BigInt: Sendable {
 
     final class Storage: @unchecked Sendable {
         var z = __mpz_struct()
-        init() { __gmpz_init(&z) }
-        init(copying other: Storage) { __gmpz_init_set(&z, &other.z) }
+        init() {
+            _ = GMPMemory.installed
+            __gmpz_init(&z)
+        }
+        init(copying other: Storage) {
+            _ = GMPMemory.installed
+            __gmpz_init_set(&z, &other.z)
+        }
         deinit { __gmpz_clear(&z) }
     }
 
@@ -99,7 +105,11 @@ public struct BigInt: Sendable {
     /// Number of bytes of the magnitude; 0 for zero.
     public var byteCount: Int { (bitWidth + 7) / 8 }
 
-    public func testBit(_ index: Int) -> Bool { __gmpz_tstbit(&storage.z, mp_bitcnt_t(index)) != 0 }
+    /// Bit `index` of the two's complement value; false for a negative index.
+    public func testBit(_ index: Int) -> Bool {
+        guard index >= 0 else { return false }
+        return __gmpz_tstbit(&storage.z, mp_bitcnt_t(index)) != 0
+    }
 
     /// The value as an Int when it fits.
     public var intValue: Int? {

@@ -20,17 +20,32 @@ public enum RSAKeyGenerator {
     static let primalityRounds = 40
 
     /// Checks candidate parameters for an nlen-bit key; returns the violated rules (empty = acceptable).
+    ///
+    /// Total for any input: a key size outside 1 ... `RSAPublicKey.maximumBits` breaks
+    /// `modulusWrongLength` and both prime ranges, and numbers far larger than the key are reported
+    /// without running the (slow) primality test on them: p and q are tested for primality only when
+    /// they are in their range (a number out of range is reported as such, not as composite). Below nlen = 200 the distance bound
+    /// 2^(nlen/2−100) is taken as 1.
     public static func violations(p: BigInt, q: BigInt, e: BigInt, bits nlen: Int) -> [RSAKeyParameterRule] {
         var broken = [RSAKeyParameterRule]()
         let one = BigInt(1)
+        guard nlen >= 1, nlen <= RSAPublicKey.maximumBits,
+              p.bitWidth <= RSAPublicKey.maximumBits, q.bitWidth <= RSAPublicKey.maximumBits else {
+            if !e.isOdd { broken.append(.exponentNotOdd) }
+            if !(e > (one << 16) && e < (one << 256)) { broken.append(.exponentOutOfRange) }
+            return broken + [.pOutOfRange, .qOutOfRange, .modulusWrongLength]
+        }
         if !e.isOdd { broken.append(.exponentNotOdd) }
         if !(e > (one << 16) && e < (one << 256)) { broken.append(.exponentOutOfRange) }
-        if !p.isProbablePrime(rounds: primalityRounds) { broken.append(.pNotPrime) }
-        if !q.isProbablePrime(rounds: primalityRounds) { broken.append(.qNotPrime) }
         let half = (nlen + 1) / 2
-        if !inPrimeRange(p, bits: half) { broken.append(.pOutOfRange) }
-        if !inPrimeRange(q, bits: nlen - half) { broken.append(.qOutOfRange) }
-        if (p - q).absoluteValue <= one << (nlen / 2 - 100) { broken.append(.primesTooClose) }
+        let pInRange = inPrimeRange(p, bits: half), qInRange = inPrimeRange(q, bits: nlen - half)
+        // The primality test (the slow part) only for numbers of the right size: a number outside its
+        // range already breaks the rules, and testing a 16384-bit prime takes tens of seconds.
+        if pInRange, !p.isProbablePrime(rounds: primalityRounds) { broken.append(.pNotPrime) }
+        if qInRange, !q.isProbablePrime(rounds: primalityRounds) { broken.append(.qNotPrime) }
+        if !pInRange { broken.append(.pOutOfRange) }
+        if !qInRange { broken.append(.qOutOfRange) }
+        if (p - q).absoluteValue <= one << max(0, nlen / 2 - 100) { broken.append(.primesTooClose) }
         if p > one, BigInt.gcd(e, p - one) != one { broken.append(.exponentNotCoprimeToPMinus1) }
         if q > one, BigInt.gcd(e, q - one) != one { broken.append(.exponentNotCoprimeToQMinus1) }
         if (p * q).bitWidth != nlen { broken.append(.modulusWrongLength) }
@@ -39,7 +54,7 @@ public enum RSAKeyGenerator {
 
     /// √2·2^(bits−1) ≤ x < 2^bits, i.e. x² ≥ 2^(2·bits−1) and x has at most `bits` bits.
     static func inPrimeRange(_ x: BigInt, bits: Int) -> Bool {
-        x.signum > 0 && x.bitWidth <= bits && x * x >= BigInt(1) << (2 * bits - 1)
+        bits >= 1 && x.signum > 0 && x.bitWidth <= bits && x * x >= BigInt(1) << (2 * bits - 1)
     }
 
     /// A new key of exactly `bits` bits (RsaUtils default 1024), e = 65537 by default.

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Conformance
 import Foundation
+import ProcessGroups
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -34,6 +36,9 @@ struct Conformance: ParsableCommand {
     /// Own entry point so that every failure is one `error: ...` line with the contract's exit code
     /// (2 for bad usage instead of ArgumentParser's 64).
     static func main() {
+        // First: a signal at any point ends child JVMs/adapters, removes temporary files and exits
+        // 128 + signal (SIGINT 130, SIGTERM 143, SIGHUP 129).
+        TerminationCleanup.install()
         do {
             var command = try parseAsRoot(DashValues.repaired(Array(CommandLine.arguments.dropFirst())))
             try command.run()
@@ -53,7 +58,9 @@ struct Conformance: ParsableCommand {
             // --help / --version: ArgumentParser prints them itself.
             self.exit(withError: error)
         }
-        let message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? "\(error)"
+        // The error alone (no usage text); user values in it are escaped by writeStderr.
+        var message = self.message(for: error).trimmingCharacters(in: .whitespacesAndNewlines)
+        if message.isEmpty { message = "\(error)" }
         writeStderr(message.hasPrefix("error:") || message.hasPrefix("Error:")
             ? "error:" + message.dropFirst(6) : "error: \(message)")
         // ArgumentParser reports usage errors as 64 (EX_USAGE); the contract says 2.
@@ -75,8 +82,11 @@ struct CLIFailure: Error {
     static func usage(_ message: String) -> CLIFailure { CLIFailure(message, exitCode: 2) }
 }
 
+/// Writes one line to stderr. Every error printer goes through here: control characters in the text
+/// (newlines, ESC, other C0/C1 controls, DEL), which usually come from echoed user values, are
+/// escaped so that an error is always exactly one line.
 func writeStderr(_ line: String) {
-    var text = line
-    if !text.hasSuffix("\n") { text += "\n" }
+    let body = line.hasSuffix("\n") ? String(line.dropLast()) : line
+    let text = OneLineText.escape(body) + "\n"
     try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
 }

@@ -83,6 +83,16 @@ struct RunCommand: ParsableCommand {
             paths.append(url)
         }
 
+        // Before any work: the report folder must be writable, and until the run ends it holds
+        // "incomplete" reports (never an earlier run's PASS).
+        let reportFolder = reportDir.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
+            ?? (root ?? cwd).appendingPathComponent("reports", isDirectory: true)
+        do {
+            try ReportWriter.markIncomplete(reportFolder, startedAt: ConformanceRunner.timestamp(Date()))
+        } catch {
+            throw CLIFailure.usage("--report-dir: \(error)")
+        }
+
         let runSeed = seed ?? UInt64.random(in: 0...UInt64.max)
         let context = RunContext(javaMode: java, seed: runSeed, packageRoot: root)
         print("conformance run: seed \(runSeed) (replay with --seed \(runSeed)), java \(java.rawValue)")
@@ -98,8 +108,6 @@ struct RunCommand: ParsableCommand {
             throw CLIFailure.usage("\(error)")
         }
 
-        let reportFolder = reportDir.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
-            ?? (root ?? cwd).appendingPathComponent("reports", isDirectory: true)
         let written: [URL]
         do {
             written = try ReportWriter.write(report, to: reportFolder)
@@ -114,6 +122,9 @@ struct RunCommand: ParsableCommand {
 
         for suite in report.suites {
             if let error = suite.error { writeStderr("error: \(error)") }
+        }
+        if report.errors == 0, report.totals.failed == 0, let reason = report.emptyReason {
+            writeStderr("error: nothing was checked: \(reason)")
         }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
@@ -157,7 +168,12 @@ enum SummaryTable {
         switch report.exitCode {
         case 0: out.append("PASS: every case conforms")
         case 1: out.append("FAIL: \(t.failed) case\(t.failed == 1 ? "" : "s") failed")
-        default: out.append("ERROR: \(report.errors) vector file\(report.errors == 1 ? "" : "s") could not be read")
+        default:
+            if report.errors == 0, let reason = report.emptyReason {
+                out.append("ERROR: nothing was checked: \(reason)")
+            } else {
+                out.append("ERROR: \(report.errors) vector file\(report.errors == 1 ? "" : "s") could not be read")
+            }
         }
         return out.joined(separator: "\n")
     }

@@ -1,4 +1,4 @@
-import BigNum
+@testable import BigNum
 import XCTest
 
 /// Expected encodings are hand-derived from the definitions (Java's BigInteger.toByteArray():
@@ -76,9 +76,15 @@ import Glibc
 
 /// Live GMP heap blocks, counted by allocation functions installed for one test.
 nonisolated(unsafe) private var liveGMPBlocks = 0
+nonisolated(unsafe) private var totalGMPAllocations = 0
+/// BigNum's own (zeroing) functions, which the counting ones pass every call on to.
+nonisolated(unsafe) private var innerAlloc: (@convention(c) (Int) -> UnsafeMutableRawPointer?)?
+nonisolated(unsafe) private var innerRealloc: (@convention(c) (UnsafeMutableRawPointer?, Int, Int) -> UnsafeMutableRawPointer?)?
+nonisolated(unsafe) private var innerFree: (@convention(c) (UnsafeMutableRawPointer?, Int) -> Void)?
 
 /// The mpz_t storage is freed with its last reference: every block GMP allocates while BigInt values
-/// are created, copied and dropped is given back (counted through mp_set_memory_functions).
+/// are created, copied and dropped is given back (counted through mp_set_memory_functions), and every
+/// block GMP gives back has been zeroed first.
 final class BigIntMemoryTests: XCTestCase {
     private func churn(_ rounds: Int) {
         let modulus = (BigInt(1) << 2048) - BigInt(159)
@@ -94,19 +100,48 @@ final class BigIntMemoryTests: XCTestCase {
     }
 
     func testEveryGMPBlockIsFreed() {
-        var savedAlloc: (@convention(c) (Int) -> UnsafeMutableRawPointer?)?
-        var savedRealloc: (@convention(c) (UnsafeMutableRawPointer?, Int, Int) -> UnsafeMutableRawPointer?)?
-        var savedFree: (@convention(c) (UnsafeMutableRawPointer?, Int) -> Void)?
-        __gmp_get_memory_functions(&savedAlloc, &savedRealloc, &savedFree)
+        // BigNum installs its zeroing functions on first use: do that first, then count on top of them.
+        XCTAssertTrue(GMPMemory.installed)
+        __gmp_get_memory_functions(&innerAlloc, &innerRealloc, &innerFree)
+        XCTAssertNotNil(innerFree)
         __gmp_set_memory_functions(
-            { size in liveGMPBlocks += 1; return malloc(size) },
-            { pointer, _, size in realloc(pointer, size) },
-            { pointer, _ in liveGMPBlocks -= 1; free(pointer) })
-        defer { __gmp_set_memory_functions(savedAlloc, savedRealloc, savedFree) }
+            { size in liveGMPBlocks += 1; totalGMPAllocations += 1; return innerAlloc!(size) },
+            { pointer, old, size in innerRealloc!(pointer, old, size) },
+            { pointer, size in liveGMPBlocks -= 1; innerFree!(pointer, size) })
+        defer { __gmp_set_memory_functions(innerAlloc, innerRealloc, innerFree) }
 
         let before = liveGMPBlocks
         churn(2_000)
         XCTAssertEqual(liveGMPBlocks, before, "GMP blocks still allocated after every BigInt was dropped")
+        XCTAssertGreaterThan(totalGMPAllocations, 0, "the counting functions were not in the path")
+    }
+
+    /// Every block GMP frees, directly or when realloc moves a number, is all zero bytes: a secret
+    /// pattern (0xA5 bytes) written into the limbs is never left in freed memory.
+    func testFreedLimbsAreZeroed() {
+        XCTAssertTrue(GMPMemory.installed)
+        final class Seen: @unchecked Sendable { var blocks = 0; var dirty = 0; var bytes = 0 }
+        let seen = Seen()
+        GMPMemory.freedBlockObserver = { block in
+            seen.blocks += 1
+            seen.bytes += block.count
+            if block.contains(where: { $0 != 0 }) { seen.dirty += 1 }
+        }
+        defer { GMPMemory.freedBlockObserver = nil }
+
+        let secret = [UInt8](repeating: 0xA5, count: 256)
+        do {
+            let key = BigInt(bigEndianBytes: secret)
+            // In-place growth: GMP reallocates the limbs of `grown` (old block zeroed, then freed).
+            let grown = BigInt(bigEndianBytes: secret)
+            withUnsafeMutablePointer(to: &grown.storage.z) { z in __gmpz_mul_2exp(z, z, 1 << 16) }
+            let modulus = (BigInt(1) << 2048) - BigInt(159)
+            _ = key.securePower(key, modulo: modulus)
+            XCTAssertEqual(grown.bitWidth, key.bitWidth + (1 << 16))
+        }
+        XCTAssertGreaterThan(seen.blocks, 2, "the zeroing free was not called")
+        XCTAssertGreaterThanOrEqual(seen.bytes, 2 * secret.count, "the blocks holding the secret were not seen")
+        XCTAssertEqual(seen.dirty, 0, "\(seen.dirty) of \(seen.blocks) freed GMP blocks still held data")
     }
 }
 #endif

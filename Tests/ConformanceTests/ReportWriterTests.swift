@@ -57,7 +57,54 @@ final class ReportWriterTests: XCTestCase {
         XCTAssertEqual(report.exitCode, 2)
         let noError = RunReport(metadata: report.metadata, suites: report.suites.filter { $0.error == nil })
         XCTAssertEqual(noError.exitCode, 1)
-        XCTAssertEqual(RunReport(metadata: report.metadata, suites: [report.suites[2]]).exitCode, 0)
+        // Vector paths were scanned but only the cross-check ran: nothing from the vectors was checked.
+        let checksOnly = RunReport(metadata: report.metadata, suites: [report.suites[2]])
+        XCTAssertEqual(checksOnly.exitCode, 2)
+        XCTAssertNotNil(checksOnly.emptyReason)
+        var noPaths = report.metadata
+        noPaths.vectorPaths = []
+        XCTAssertEqual(RunReport(metadata: noPaths, suites: [report.suites[2]]).exitCode, 0)
+    }
+
+    /// Zero cases, or only skips, is never PASS: exit 2 with a reason, and the JUnit file has an error.
+    func testNothingCheckedIsAnError() throws {
+        var metadata = Self.sampleReport().metadata
+        metadata.vectorPaths = []
+        let empty = RunReport(metadata: metadata, suites: [])
+        XCTAssertEqual(empty.exitCode, 2)
+        XCTAssertEqual(empty.status, "error")
+        let skipped = RunReport(metadata: metadata, suites: [
+            SuiteReport(name: "x", kind: .check, durationSeconds: 0, outcomes: [
+                CheckOutcome.make(suite: "x", tcId: 1, comment: "", verdict: .skip(reason: "no JDK"), durationSeconds: 0),
+            ]),
+        ])
+        XCTAssertEqual(skipped.exitCode, 2)
+        XCTAssertTrue(skipped.emptyReason?.contains("skipped") ?? false)
+        let junit = String(decoding: JUnitReportWriter.render(skipped), as: UTF8.self)
+        XCTAssertTrue(junit.contains("type=\"NothingChecked\""))
+        XCTAssertTrue(junit.contains("errors=\"1\""))
+    }
+
+    /// Before a run the folder holds three "incomplete" reports: an earlier PASS is never left readable.
+    func testIncompleteMarkerReplacesAllThreeReports() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("incomplete-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var metadata = Self.sampleReport().metadata
+        metadata.vectorPaths = []
+        let passing = RunReport(metadata: metadata, suites: [Self.sampleReport().suites[2]])
+        XCTAssertEqual(passing.exitCode, 0)
+        try ReportWriter.write(passing, to: folder, environment: [:])
+        try ReportWriter.markIncomplete(folder, startedAt: "2026-01-01T00:00:00.000Z")
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: folder.appendingPathComponent("conformance.json"))) as? [String: Any])
+        XCTAssertEqual(json["status"] as? String, "incomplete")
+        let junit = try String(contentsOf: folder.appendingPathComponent("junit.xml"), encoding: .utf8)
+        XCTAssertTrue(junit.contains("<error") && junit.contains("errors=\"1\""))
+        let summary = try String(contentsOf: folder.appendingPathComponent("summary.md"), encoding: .utf8)
+        XCTAssertTrue(summary.hasPrefix("# RsaUtils conformance: INCOMPLETE"))
+        XCTAssertFalse(summary.contains("PASS"))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(),
+                       ["conformance.json", "junit.xml", "summary.md"])
     }
 
     func testJSONParsesBackWithEveryCase() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessGroups
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -6,7 +7,8 @@ import Darwin
 #endif
 
 /// Writes a file atomically: a temporary file in the same folder, then `rename(2)` over the target,
-/// so a reader never sees a half-written report. The temporary file is removed on failure.
+/// so a reader never sees a half-written report. The temporary file is removed on failure and when a
+/// SIGINT/SIGTERM/SIGHUP stops the tool while it exists.
 public enum AtomicFile {
     public struct WriteError: Error, CustomStringConvertible {
         public let path: String
@@ -22,6 +24,9 @@ public enum AtomicFile {
             throw WriteError(path: folder.path, reason: "cannot create the folder (\((error as NSError).localizedDescription))")
         }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString)")
+        // Removed by the signal handler if the tool is stopped between here and the rename.
+        let registration = TerminationCleanup.registerTemporaryFile(temporary.path)
+        defer { TerminationCleanup.unregister(registration) }
         do {
             try data.write(to: temporary)
         } catch {

@@ -18,13 +18,14 @@ public enum JSONReportWriter {
         init(_ report: RunReport) { self.report = report }
 
         enum CodingKeys: String, CodingKey {
-            case status, exitCode, metadata, totals, errors, suites, ignoredFiles
+            case status, exitCode, reason, metadata, totals, errors, suites, ignoredFiles
         }
 
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(report.status, forKey: .status)
             try c.encode(report.exitCode, forKey: .exitCode)
+            try c.encodeIfPresent(report.errors == 0 ? report.emptyReason : nil, forKey: .reason)
             try c.encode(report.metadata, forKey: .metadata)
             try c.encode(report.totals, forKey: .totals)
             try c.encode(report.errors, forKey: .errors)

@@ -7,11 +7,20 @@ public enum JUnitReportWriter {
     public static func render(_ report: RunReport) -> Data {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         let t = report.totals
-        xml += "<testsuites name=\"conformance\" tests=\"\(t.cases + report.errors)\" failures=\"\(t.failed)\""
-        xml += " errors=\"\(report.errors)\" skipped=\"\(t.skipped)\" time=\"\(seconds(report.metadata.durationSeconds))\""
+        let emptyRun = report.errors == 0 ? report.emptyReason : nil
+        let errors = report.errors + (emptyRun == nil ? 0 : 1)
+        xml += "<testsuites name=\"conformance\" tests=\"\(t.cases + errors)\" failures=\"\(t.failed)\""
+        xml += " errors=\"\(errors)\" skipped=\"\(t.skipped)\" time=\"\(seconds(report.metadata.durationSeconds))\""
         xml += " timestamp=\(attr(report.metadata.startedAt))>\n"
         for suite in report.suites {
             xml += testsuite(suite, timestamp: report.metadata.startedAt)
+        }
+        if let emptyRun {
+            // Nothing was checked: a CI reading only the JUnit file must not see a green run.
+            xml += "  <testsuite name=\"conformance\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\" time=\"0.000\">\n"
+            xml += "    <testcase classname=\"conformance\" name=\"run\" time=\"0.000\">\n"
+            xml += "      <error message=\(attr(emptyRun)) type=\"NothingChecked\">\(XMLEscape.text(emptyRun))</error>\n"
+            xml += "    </testcase>\n  </testsuite>\n"
         }
         xml += "</testsuites>\n"
         return Data(xml.utf8)

@@ -23,6 +23,10 @@ public enum MarkdownSummaryWriter {
             + (t.acceptableAccepted + t.acceptableRejected > 0
                 ? " Acceptable cases: \(t.acceptableAccepted) accepted, \(t.acceptableRejected) rejected (both pass)." : ""))
         md.append("")
+        if report.errors == 0, let reason = report.emptyReason {
+            md.append("**Nothing was checked: \(inline(reason)).**")
+            md.append("")
+        }
         md.append("| suite | cases | passed | failed | skipped | acceptable (accepted/rejected) | time |")
         md.append("|---|---:|---:|---:|---:|---:|---:|")
         for suite in report.suites {

@@ -7,6 +7,33 @@ public enum ReportWriter {
     public static let junitFileName = "junit.xml"
     public static let summaryFileName = "summary.md"
 
+    /// Replaces the three reports by "incomplete" ones before a run starts, so that a run that does
+    /// not finish (stopped by a signal, crashed, timed out) never leaves an earlier PASS readable:
+    /// `conformance.json` has status `incomplete`, `junit.xml` one error, `summary.md` says INCOMPLETE.
+    /// `write` replaces all three at the end.
+    public static func markIncomplete(_ directory: URL, startedAt: String) throws {
+        let reason = "the run started at \(startedAt) has not finished (still running, or stopped before writing its reports)"
+        let json: [String: Any] = ["status": "incomplete", "exitCode": 2, "startedAt": startedAt, "reason": reason]
+        var jsonData = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys, .prettyPrinted])
+        jsonData.append(0x0a)
+        let attribute = XMLEscape.attribute(reason)
+        let junit = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuites name="conformance" tests="1" failures="0" errors="1" skipped="0" time="0.000">
+              <testsuite name="conformance" tests="1" failures="0" errors="1" skipped="0" time="0.000">
+                <testcase classname="conformance" name="run" time="0.000">
+                  <error message="\(attribute)" type="IncompleteRun">\(XMLEscape.text(reason))</error>
+                </testcase>
+              </testsuite>
+            </testsuites>
+
+            """
+        let markdown = "# RsaUtils conformance: INCOMPLETE\n\n\(reason).\n"
+        try AtomicFile.write(jsonData, to: directory.appendingPathComponent(jsonFileName))
+        try AtomicFile.write(Data(junit.utf8), to: directory.appendingPathComponent(junitFileName))
+        try AtomicFile.write(Data(markdown.utf8), to: directory.appendingPathComponent(summaryFileName))
+    }
+
     /// Returns the files written (including the step summary when appended to).
     @discardableResult
     public static func write(_ report: RunReport, to directory: URL,

@@ -135,10 +135,31 @@ public struct RunReport: Codable, Sendable {
         self.errors = suites.filter { $0.error != nil }.count
     }
 
-    /// The gate: 2 when a vector file could not be read or decoded, else 1 when a case failed, else 0.
+    /// The gate: 2 when a vector file could not be read or decoded, else 1 when a case failed, else 2
+    /// when nothing was checked (`emptyReason`), else 0.
     public var exitCode: Int32 {
         if errors > 0 { return 2 }
-        return totals.failed > 0 ? 1 : 0
+        if totals.failed > 0 { return 1 }
+        return emptyReason == nil ? 0 : 2
+    }
+
+    /// Why a run without failures still proves nothing: no case ran, or every case was skipped, or
+    /// vector paths were given and not one vector case ran (only skips, or no vector file with cases:
+    /// a mistyped folder must not pass on the cross-checks alone). A gate must not say PASS for that.
+    public var emptyReason: String? {
+        guard totals.failed == 0 else { return nil }
+        if totals.passed == 0 {
+            if totals.cases == 0 { return "no case ran (no vector file with cases and no check suite)" }
+            return "every case was skipped (\(totals.skipped) skipped, none passed)"
+        }
+        guard !metadata.vectorPaths.isEmpty else { return nil }
+        var vectors = OutcomeCounts()
+        for suite in suites where suite.kind == .vectors { vectors.add(suite.counts) }
+        if vectors.passed > 0 { return nil }
+        if vectors.cases == 0 {
+            return "no vector case ran (no vector file with cases in \(metadata.vectorPaths.joined(separator: ", ")))"
+        }
+        return "every vector case was skipped (\(vectors.skipped) skipped, none passed)"
     }
 
     /// "pass", "fail" or "error".

@@ -55,14 +55,50 @@ public enum VectorLoader {
     /// Reads and decodes one file. `explicit`: the user named this file (a non-vector JSON is then an
     /// error, not ignored). `path` is the display path used in messages and reports.
     public static func load(_ url: URL, path: String, explicit: Bool) -> LoadResult {
+        switch read(url) {
+        case .success(let data): return decode(data, path: path, explicit: explicit)
+        case .failure(let problem): return .failed(VectorFileError(file: path, message: problem.message))
+        }
+    }
+
+    struct ReadProblem: Error {
+        let message: String
+    }
+
+    /// Reads a regular file of at most `VectorLimits.maximumFileBytes` (a device, FIFO or huge file is
+    /// refused before it is read; the read itself stops one byte past the limit).
+    static func read(_ url: URL) -> Result<Data, ReadProblem> {
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+        } catch {
+            return .failure(ReadProblem(message: "cannot read the file (\(reason(error)))"))
+        }
+        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+            return .failure(ReadProblem(message: type == .typeDirectory ? "is a folder, not a vector file" : "not a regular file"))
+        }
+        if let size = (attributes[.size] as? NSNumber)?.intValue, size > VectorLimits.maximumFileBytes {
+            return .failure(ReadProblem(message: tooLarge(size)))
+        }
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: VectorLimits.maximumFileBytes + 1) ?? Data()
         } catch {
-            let reason = (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
-            return .failed(VectorFileError(file: path, message: "cannot read the file (\(VectorFileError.oneLine(reason)))"))
+            return .failure(ReadProblem(message: "cannot read the file (\(reason(error)))"))
         }
-        return decode(data, path: path, explicit: explicit)
+        guard data.count <= VectorLimits.maximumFileBytes else { return .failure(ReadProblem(message: tooLarge(data.count))) }
+        return .success(data)
+    }
+
+    static func tooLarge(_ size: Int) -> String {
+        "file of \(size) bytes is too large (the limit is \(VectorLimits.maximumFileBytes >> 20) MiB)"
+    }
+
+    static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        return VectorFileError.oneLine(ns.localizedFailureReason ?? ns.localizedDescription)
     }
 
     /// Decodes file contents (see `load`).
@@ -99,6 +135,12 @@ public enum VectorLoader {
             return .failed(VectorFileError(
                 file: path, location: "schema",
                 message: "unknown schema '\(schema)' (known: \(knownSchemas.joined(separator: ", ")))"))
+        }
+        let cases = VectorLimits.caseCount(object)
+        guard cases <= VectorLimits.maximumCasesPerFile else {
+            return .failed(VectorFileError(
+                file: path, location: "testGroups",
+                message: "\(cases) cases is too many (the limit is \(VectorLimits.maximumCasesPerFile) per file)"))
         }
         do {
             return .loaded(try entry.decode(data, path))

@@ -40,7 +40,7 @@ public struct RsaKeyDerivationGroup: Decodable, Sendable {
         let c = try decoder.strictContainer(keyedBy: CodingKeys.self)
         type = try c.decodeConstant("RsaKeyDerivation", forKey: .type)
         source = try c.decode(VectorSource.self, forKey: .source)
-        keySize = try c.decode(Int.self, forKey: .keySize)
+        keySize = try c.decodeKeySize(forKey: .keySize)
         tests = try c.decode([RsaKeyDerivationTestVector].self, forKey: .tests)
     }
 }
@@ -156,7 +156,7 @@ public struct RsaKeyParameterCheckTestVector: Decodable, VectorTestCase {
         tcId = try c.decode(Int.self, forKey: .tcId)
         comment = try c.decode(String.self, forKey: .comment)
         flags = try c.decode([String].self, forKey: .flags)
-        keySize = try c.decode(Int.self, forKey: .keySize)
+        keySize = try c.decodeKeySize(forKey: .keySize)
         p = try c.decode(VectorBigInt.self, forKey: .p)
         q = try c.decode(VectorBigInt.self, forKey: .q)
         e = try c.decode(VectorBigInt.self, forKey: .e)

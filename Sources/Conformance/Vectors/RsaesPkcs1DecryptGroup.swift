@@ -23,7 +23,7 @@ public struct RsaesPkcs1DecryptGroup: VectorTestGroup {
         privateKey = try c.decode(VectorRSAPrivateKey.self, forKey: .privateKey)
         privateKeyPem = try c.decode(String.self, forKey: .privateKeyPem)
         privateKeyPkcs8 = try c.decode(HexBytes.self, forKey: .privateKeyPkcs8)
-        keySize = try c.decode(Int.self, forKey: .keySize)
+        keySize = try c.decodeKeySize(forKey: .keySize)
         tests = try c.decode([RsaesPkcs1TestVector].self, forKey: .tests)
     }
 }

@@ -35,7 +35,7 @@ public struct RsassaPkcs1GenerateGroup: VectorTestGroup {
         keyAsn = try c.decode(HexBytes.self, forKey: .keyAsn)
         keyDer = try c.decode(HexBytes.self, forKey: .keyDer)
         keyPem = try c.decode(String.self, forKey: .keyPem)
-        keySize = try c.decode(Int.self, forKey: .keySize)
+        keySize = try c.decodeKeySize(forKey: .keySize)
         privateKeyPkcs8 = try c.decode(HexBytes.self, forKey: .privateKeyPkcs8)
         privateKeyPem = try c.decode(String.self, forKey: .privateKeyPem)
         sha = try c.decode(String.self, forKey: .sha)

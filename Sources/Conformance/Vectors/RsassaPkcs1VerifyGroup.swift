@@ -29,7 +29,7 @@ public struct RsassaPkcs1VerifyGroup: VectorTestGroup {
         let c = try decoder.strictContainer(keyedBy: CodingKeys.self)
         type = try c.decodeConstant("RsassaPkcs1Verify", forKey: .type)
         source = try c.decode(VectorSource.self, forKey: .source)
-        keySize = try c.decode(Int.self, forKey: .keySize)
+        keySize = try c.decodeKeySize(forKey: .keySize)
         publicKeyAsn = try c.decode(HexBytes.self, forKey: .publicKeyAsn)
         publicKeyDer = try c.decode(HexBytes.self, forKey: .publicKeyDer)
         publicKeyPem = try c.decode(String.self, forKey: .publicKeyPem)

@@ -11,13 +11,26 @@ public struct VectorBigInt: Decodable, Sendable, Equatable, CustomStringConverti
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
+        // Checked before decoding: a number past the limit is refused without any arithmetic.
+        let digits = text.utf8.count
+        guard digits <= 2 * VectorLimits.maximumNumberBytes else {
+            throw DecodingError.dataCorruptedError(
+                in: container,
+                debugDescription: "number of \(digits) hex digits is too large (at most \(VectorLimits.maximumBits) bits)")
+        }
         switch Hex.decode(text) {
         case .success(let bytes):
             guard !bytes.isEmpty else {
                 throw DecodingError.dataCorruptedError(in: container, debugDescription: "empty BigInt")
             }
+            let value = BigInt(twosComplementBytes: bytes)
+            guard value.bitWidth <= VectorLimits.maximumBits else {
+                throw DecodingError.dataCorruptedError(
+                    in: container,
+                    debugDescription: "number of \(value.bitWidth) bits is too large (at most \(VectorLimits.maximumBits) bits)")
+            }
             self.bytes = bytes
-            self.value = BigInt(twosComplementBytes: bytes)
+            self.value = value
         case .failure(let problem):
             throw DecodingError.dataCorruptedError(in: container, debugDescription: problem.description)
         }

@@ -16,7 +16,7 @@ public struct VectorFileError: Error, Sendable, Equatable, CustomStringConvertib
     }
 
     public var description: String {
-        [file, location, message].compactMap { $0 }.joined(separator: ": ")
+        OneLineText.escape([file, location, message].compactMap { $0 }.joined(separator: ": "))
     }
 
     /// Renders a JSON path the way jq would: `testGroups[0].tests[3].sig`, or `top level`.
@@ -90,7 +90,8 @@ public struct VectorFileError: Error, Sendable, Equatable, CustomStringConvertib
         }
     }
 
+    /// Multi-line library messages joined with spaces; control characters in them escaped.
     static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        OneLineText.escape(text.split(whereSeparator: \.isNewline).joined(separator: " "))
     }
 }

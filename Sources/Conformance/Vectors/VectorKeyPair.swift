@@ -16,7 +16,7 @@ public struct VectorKeyPair: Decodable, Sendable {
     /// Reads the five fields from the group object itself (not a nested object).
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        keySize = try c.decode(Int.self, forKey: .keySize)
+        keySize = try c.decodeKeySize(forKey: .keySize)
         publicKeyDer = try c.decode(HexBytes.self, forKey: .publicKeyDer)
         privateKeyPkcs8 = try c.decode(HexBytes.self, forKey: .privateKeyPkcs8)
         publicKeyRsaUtils = try c.decode(String.self, forKey: .publicKeyRsaUtils)
