@@ -34,6 +34,11 @@ struct MD5Command: ParsableCommand {
                 if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
                     throw CLIFailure.usage("'\(file)' is a folder, not a file")
                 }
+                // A device such as /dev/zero or /dev/urandom never ends: refused (a pipe or /dev/stdin is fine).
+                var info = stat()
+                if stat(file, &info) == 0, [S_IFCHR, S_IFBLK].contains(info.st_mode & S_IFMT), file != "/dev/null" {
+                    throw CLIFailure.usage("'\(file)' is a device, not a file (pipe it to standard input to hash a stream)")
+                }
                 guard let h = FileHandle(forReadingAtPath: file) else {
                     throw CLIFailure.usage("cannot read file '\(file)'")
                 }

@@ -24,7 +24,7 @@ public struct RsassaPkcs1GenerateSuite: VectorSuite {
             switch HashLookup.resolve(group.sha) {
             case .success(let h): hash = h
             case .failure(let skip):
-                recorder.recordAll(group.tests, group: index, .skipped(skip.reason))
+                recorder.recordAll(group.tests, group: index, skip.observation)
                 continue
             }
             switch loadKeys(group) {

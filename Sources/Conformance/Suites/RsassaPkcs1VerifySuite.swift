@@ -17,7 +17,7 @@ public struct RsassaPkcs1VerifySuite: VectorSuite {
             switch HashLookup.resolve(group.sha) {
             case .success(let h): hash = h
             case .failure(let skip):
-                recorder.recordAll(group.tests, group: index, .skipped(skip.reason))
+                recorder.recordAll(group.tests, group: index, skip.observation)
                 continue
             }
             let key: RSAPublicKey

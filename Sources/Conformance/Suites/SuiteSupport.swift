@@ -1,11 +1,12 @@
 import BigNum
 import RSA
 
-/// The hash a group or case names, or why its cases are skipped.
+/// The hash a group or case names; else why its cases are skipped (a known hash the RSA module
+/// does not implement) or fail (a name that is no Wycheproof hash: a malformed file, not a skip).
 enum HashLookup {
     static func resolve(_ name: String) -> Result<HashAlgorithm, HashSkip> {
         guard let hash = HashAlgorithm(rawValue: name) else {
-            return .failure(HashSkip(reason: "unknown hash '\(name)' (not a Wycheproof hash name the RSA module knows)"))
+            return .failure(HashSkip(reason: "unknown hash '\(name)' (not a Wycheproof hash name)", isUnknown: true))
         }
         guard hash.isSupported else {
             return .failure(HashSkip(reason: "hash \(name) is not supported by the RSA module (swift-crypto has no implementation)"))
@@ -15,6 +16,12 @@ enum HashLookup {
 
     struct HashSkip: Error {
         let reason: String
+        var isUnknown = false
+
+        /// Skipped for an unsupported hash; failed for a name that is not a hash at all.
+        var observation: Observation {
+            isUnknown ? .mismatch(reason, expected: nil, actual: nil) : .skipped(reason)
+        }
     }
 }
 
