@@ -56,7 +56,8 @@ enum KeyInput {
     static func imported(_ argument: String, option: String, role: ImportedKey.Role) throws -> ImportedKey {
         let bytes: [UInt8]
         if argument.hasPrefix("@") {
-            bytes = try FileInput.readAll(String(argument.dropFirst()), option: option, what: "key file")
+            bytes = try FileInput.readAll(String(argument.dropFirst()), option: option, what: "key file",
+                                          limit: FileInput.keyFileLimit)
         } else {
             bytes = Array(argument.utf8)
         }

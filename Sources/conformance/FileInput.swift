@@ -19,9 +19,19 @@ enum FileInput {
         }
     }
 
-    static func readAll(_ path: String, option: String, what: String = "file") throws -> [UInt8] {
+    /// Key files are a few KB even for 16384-bit keys in PEM.
+    static let keyFileLimit = 1 << 20
+
+    /// The whole file; with a `limit`, more than `limit` bytes is one error line (not gigabytes in memory).
+    static func readAll(_ path: String, option: String, what: String = "file", limit: Int? = nil) throws -> [UInt8] {
         var all = [UInt8]()
-        try stream(path, option: option, what: what) { all.append(contentsOf: $0) }
+        try stream(path, option: option, what: what) { chunk in
+            if let limit, all.count + chunk.count > limit {
+                let name = path == "-" ? "standard input" : "\(what) '\(path)'"
+                throw CLIFailure.usage("\(option): \(name) is larger than the limit of \(limit) bytes")
+            }
+            all.append(contentsOf: chunk)
+        }
         return all
     }
 
@@ -33,6 +43,11 @@ enum FileInput {
             throw CLIFailure.usage("\(option): cannot read \(what) '\(path)': no such file")
         }
         if isFolder.boolValue { throw CLIFailure.usage("\(option): '\(path)' is a folder, not a file") }
+        // A device such as /dev/zero or /dev/urandom never ends: refused (a pipe, /dev/stdin or /dev/null is fine).
+        var info = stat()
+        if stat(path, &info) == 0, [S_IFCHR, S_IFBLK].contains(info.st_mode & S_IFMT), path != "/dev/null" {
+            throw CLIFailure.usage("\(option): '\(path)' is a device, not a file")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CLIFailure.usage("\(option): cannot read \(what) '\(path)' (permission denied?)")
         }

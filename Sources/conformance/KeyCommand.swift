@@ -17,7 +17,7 @@ struct KeyArgument: ParsableArguments {
 
     func load() throws -> ImportedKey {
         if key == "@-" {
-            let bytes = try FileInput.readAll("-", option: "key")
+            let bytes = try FileInput.readAll("-", option: "key", limit: FileInput.keyFileLimit)
             do { return try ImportedKey.parse(bytes) } catch { throw CLIFailure.usage("key: \(error)") }
         }
         return try KeyInput.imported(key, option: "key", role: .publicKey)
