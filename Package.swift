@@ -66,7 +66,7 @@ let package = Package(
         // java-check: a user's Java class driven through UserClassProbe as an ImplementationUnderTest.
         .target(name: "JavaCheck", dependencies: ["ImplementationProbes", "JavaOracle", "RSA"]),
         // port-check: drives an RsaUtils port in any language through an adapter (ADAPTER.md).
-        .target(name: "PortCheck", dependencies: ["Conformance", "JavaOracle", "ImplementationProbes", "RSA", "MD5", "TokenSign", "NumberCheck"]),
+        .target(name: "PortCheck", dependencies: ["Conformance", "JavaOracle", "ImplementationProbes", "RSA", "MD5", "TokenSign", "NumberCheck", "ProcessGroups"]),
         // dudect-style timing-leak statistics and measurement (`conformance timing`).
         .target(name: "TimingLeak", dependencies: ["RSA", "BigNum"]),
         .executableTarget(

@@ -108,6 +108,11 @@ static void on_crash(int sig, siginfo_t *info, void *context) {
     raise(sig);
 }
 
+void cpg_cleanup_now(void) {
+    end_all_groups();
+    remove_all_paths();
+}
+
 static void at_exit(void) {
     end_all_groups();
 }

@@ -58,7 +58,9 @@ public enum JavaCheck {
                 }
                 let jars = ((try? fm.contentsOfDirectory(atPath: dir)) ?? [])
                     .filter { $0.lowercased().hasSuffix(".jar") }.sorted()
-                out += jars.map { (dir as NSString).appendingPathComponent($0) }
+                let paths = jars.map { (dir as NSString).appendingPathComponent($0) }
+                for jar in paths { try checkJar(jar, shown: jar) }
+                out += paths
                 continue
             }
             var isDir: ObjCBool = false
@@ -73,11 +75,22 @@ public enum JavaCheck {
                 guard fm.isReadableFile(atPath: path) else {
                     throw JavaCheckError.usage("--classpath: entry '\(part)' is not readable")
                 }
+                try checkJar(path, shown: part)
             }
             out.append(path)
         }
         guard !out.isEmpty else { throw JavaCheckError.usage("--classpath: no jars in '\(text)'") }
         return out
+    }
+
+    /// A jar must be a zip archive (`JarFile.isArchive`): a broken one is named, not "class not found".
+    static func checkJar(_ path: String, shown: String) throws {
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw JavaCheckError.usage("--classpath: cannot read jar '\(shown)'")
+        }
+        guard JarFile.isArchive(path) else {
+            throw JavaCheckError.usage("--classpath: cannot read jar '\(shown)': not a zip/jar archive (no central directory)")
+        }
     }
 
     /// A Java binary class name: dot-separated identifiers (`$` allowed for nested classes).

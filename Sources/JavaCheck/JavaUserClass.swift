@@ -163,6 +163,9 @@ final class JavaUserClass {
             answer = try oracle.call("userCall", fields)
         } catch JavaOracleError.javaException(let message) {
             throw CallFailure(message: message)
+        } catch JavaOracleError.badAnswer(let detail) where detail.contains("surrogate") {
+            // The bridge itself only writes valid text: an unreadable answer is the user's return value.
+            throw CallFailure(message: Self.unpairedSurrogate)
         } catch let error as JavaOracleError {
             throw JavaCheckError.bridge(Self.stopped(calling: name, of: className, error))
         }
@@ -194,11 +197,20 @@ final class JavaUserClass {
 
     /// One line for a call that ended the bridge: a time-out, or a JVM that exited under it.
     static func stopped(calling method: String, of className: String, _ error: JavaOracleError) -> String {
-        if case .timedOut(_, let seconds) = error {
+        switch error {
+        case .timedOut(_, let seconds):
             return "\(method) of \(className) did not return within \(Int(seconds)) s (raise --timeout if it is only slow)"
+        case .bridgeExited:
+            return "the JVM stopped while calling \(method) of \(className) (did it call System.exit or Runtime.halt?): \(error)"
+        case .badAnswer(let detail) where detail.contains("surrogate"):
+            return "\(method) of \(className) \(unpairedSurrogate)"
+        default:
+            return "calling \(method) of \(className) failed: \(error)"
         }
-        return "the JVM stopped while calling \(method) of \(className) (did it call System.exit?): \(error)"
     }
+
+    /// What a returned string with a lone UTF-16 surrogate is (the JDK can neither encode nor print it).
+    static let unpairedSurrogate = "returned a string with an unpaired UTF-16 surrogate (not valid Unicode text; no charset can encode it)"
 
     func keyPair(bits: Int) throws -> KeyStrings {
         let answer: [String: JavaOracle.JSONValue]

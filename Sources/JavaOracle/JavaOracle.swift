@@ -1,4 +1,5 @@
 import Foundation
+import ProcessGroups
 import RSA
 
 #if canImport(Glibc)
@@ -14,6 +15,12 @@ import Darwin
 ///
 /// Thread-safe: calls are serialised by a lock (the bridge answers in order). The JVM's stderr goes
 /// to a log file under `.build/java-oracle/` by default, never to the terminal unless asked.
+///
+/// Answers travel on a private channel, not the JVM's stdout: a FIFO the bridge opens before any user
+/// code runs and whose name is removed as soon as both ends are open; the JVM's stdout (fd 1, where
+/// `FileDescriptor.out` and a stray `System.out` write land) goes to the stderr log. The JVM runs as
+/// its own process group (`ChildProcessGroup`): ended with everything it started on a timeout, on
+/// `close()`, on every exit of the tool and on SIGINT/SIGTERM/SIGHUP.
 public final class JavaOracle: @unchecked Sendable {
     /// Where the bridge JVM's stderr goes.
     public enum ErrorOutput: Sendable, Equatable {
@@ -88,13 +95,17 @@ public final class JavaOracle: @unchecked Sendable {
 
     private let lock = NSLock()
     private let process: Process
+    private let group: ChildProcessGroup?
     private let stdinPipe: Pipe
-    private let stdoutPipe: Pipe
+    /// Read end of the answer FIFO (non-blocking).
+    private let answerFD: Int32
     private var state = State.running
     private var nextID = 1
     private var buffer: [UInt8] = []
     private var bufferStart = 0
     private var timeoutSeconds: Double = 300
+    /// The bridge has opened the answer channel (EOF before that does not mean it died).
+    private var connected = false
 
     /// Finds the toolchain (see `JavaToolchain.locate`) and starts a bridge.
     public convenience init(packageRoot: String? = nil, errorOutput: ErrorOutput = .logFile) throws {
@@ -112,15 +123,14 @@ public final class JavaOracle: @unchecked Sendable {
         let build = try toolchain.compile()
         self.build = build
 
+        let channel = try AnswerChannel(folder: toolchain.buildRoot)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: toolchain.java)
         process.arguments = ["-XX:+UseSerialGC"] + jvmArguments
-            + ["-cp", build.classpath, "rsautils.oracle.OracleBridge"]
+            + ["-cp", build.classpath, "rsautils.oracle.OracleBridge", "--answers", channel.path]
         if let environment { process.environment = environment }
         let stdinPipe = Pipe()
-        let stdoutPipe = Pipe()
         process.standardInput = stdinPipe
-        process.standardOutput = stdoutPipe
 
         var errorHandle: FileHandle?
         switch errorOutput {
@@ -133,26 +143,52 @@ public final class JavaOracle: @unchecked Sendable {
             stderrLog = path
         case .discard:
             process.standardError = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
             stderrLog = nil
         case .inherit:
+            // Stray stdout writes of user code go to this tool's stderr, never to its stdout.
+            process.standardOutput = FileHandle.standardError
             stderrLog = nil
         }
-        if let errorHandle { process.standardError = errorHandle }
+        if let errorHandle {
+            process.standardError = errorHandle
+            process.standardOutput = errorHandle
+        }
 
         do {
             try process.run()
         } catch {
             try? errorHandle?.close()
+            channel.remove()
             throw JavaOracleError.launchFailed(executable: toolchain.java, reason: error.localizedDescription)
         }
+        let group = ChildProcessGroup(process: process)
         try? errorHandle?.close()
-        // Drop this process's copies of the child's pipe ends, so that EOF on stdout means the JVM is gone.
+        // Drop this process's copy of the child's stdin read end.
         try? stdinPipe.fileHandleForReading.close()
-        try? stdoutPipe.fileHandleForWriting.close()
         self.process = process
+        self.group = group
         self.stdinPipe = stdinPipe
-        self.stdoutPipe = stdoutPipe
+        self.answerFD = channel.readFD
+        // The bridge opens the FIFO first thing and says it is ready; then the name goes away, so
+        // user code loaded later cannot open it.
+        defer { channel.remove() }
+        let ready: [UInt8]
+        do {
+            ready = try receiveLine(op: "start-up", timeout: JavaOracle.startupTimeout)
+        } catch {
+            throw error
+        }
+        guard ready == Array(JavaOracle.readyLine.utf8) else {
+            close()
+            throw JavaOracleError.badAnswer("the bridge did not start with its ready line")
+        }
     }
+
+    /// The bridge's first line on the answer channel.
+    static let readyLine = "{\"ready\":true}"
+    /// Longest wait for the JVM to start and open the answer channel.
+    static let startupTimeout: Double = 120
 
     deinit {
         close()
@@ -220,7 +256,7 @@ public final class JavaOracle: @unchecked Sendable {
         state = .closed
         try? stdinPipe.fileHandleForWriting.close()
         reap()
-        try? stdoutPipe.fileHandleForReading.close()
+        Glibc.close(answerFD)
     }
 
     // MARK: - Typed operations
@@ -380,8 +416,8 @@ public final class JavaOracle: @unchecked Sendable {
         set { lock.lock(); timeoutSeconds = newValue; lock.unlock() }
     }
 
-    private func receiveLine(op: String = "quit") throws -> [UInt8] {
-        let fd = stdoutPipe.fileHandleForReading.fileDescriptor
+    private func receiveLine(op: String = "quit", timeout: Double? = nil) throws -> [UInt8] {
+        let fd = answerFD
         var scanFrom = bufferStart
         while true {
             if let newline = buffer[scanFrom...].firstIndex(of: 0x0a) {
@@ -397,38 +433,53 @@ public final class JavaOracle: @unchecked Sendable {
                 return line
             }
             scanFrom = buffer.count
-            try waitForData(fd, op: op)
+            try waitForData(fd, op: op, timeout: timeout ?? timeoutSeconds)
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
             let n = chunk.withUnsafeMutableBytes { raw -> Int in
                 guard let base = raw.baseAddress else { return 0 }
                 return read(fd, base, raw.count)
             }
             if n < 0 {
-                if errno == EINTR { continue }
+                if errno == EINTR || errno == EAGAIN { continue }
                 throw died()
             }
-            if n == 0 { throw died() }
+            if n == 0 {
+                // EOF: every writer is gone. Before the bridge opened the FIFO there was none yet:
+                // that is only the end if the JVM has exited.
+                if connected || !process.isRunning { throw died() }
+                usleep(10_000)
+                continue
+            }
+            connected = true
             buffer.append(contentsOf: chunk[0..<n])
         }
     }
 
-    /// Waits until the bridge's stdout is readable, at most `timeoutSeconds`; then stops the JVM.
-    private func waitForData(_ fd: Int32, op: String) throws {
+    /// Waits until the answer channel is readable, at most `timeout` seconds; then ends the JVM's
+    /// process group (SIGTERM, then SIGKILL: a blocking shutdown hook cannot keep it alive).
+    private func waitForData(_ fd: Int32, op: String, timeout: Double) throws {
         var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        let deadline = Date().addingTimeInterval(timeoutSeconds)
+        let deadline = Date().addingTimeInterval(timeout)
         while true {
             let remaining = deadline.timeIntervalSinceNow
             if remaining <= 0 {
-                process.terminate()
+                endProcessGroup()
                 _ = died()
-                let error = JavaOracleError.timedOut(op: op, seconds: timeoutSeconds)
+                let error = JavaOracleError.timedOut(op: op, seconds: timeout)
                 state = .dead(error)
                 throw error
             }
-            let ready = poll(&descriptor, 1, Int32(min(remaining, 1) * 1000))
+            let ready = poll(&descriptor, 1, Int32(min(remaining, 0.2) * 1000))
             if ready > 0 { return }
             if ready < 0 && errno != EINTR { return }  // let read() report the problem
+            // No writer has connected yet and the JVM is gone (it failed to start): no answer will come.
+            if !connected && !process.isRunning { return }
         }
+    }
+
+    /// SIGTERM to the JVM's process group, SIGKILL after the grace period.
+    private func endProcessGroup() {
+        if let group { group.terminate() } else { process.terminate() }
     }
 
     /// Marks the bridge dead (EOF or broken pipe) and returns the one-line error.
@@ -448,10 +499,13 @@ public final class JavaOracle: @unchecked Sendable {
             usleep(10_000)
         }
         if process.isRunning {
-            process.terminate()
+            endProcessGroup()
             let hardDeadline = Date().addingTimeInterval(2)
             while process.isRunning && Date() < hardDeadline { usleep(10_000) }
             if process.isRunning { return nil }
+        } else {
+            // Anything the JVM left in its group goes too; then the group id is forgotten.
+            endProcessGroup()
         }
         return process.terminationStatus
     }

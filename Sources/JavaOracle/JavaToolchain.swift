@@ -147,8 +147,14 @@ public struct JavaToolchain: Sendable {
         let fm = FileManager.default
         var searched: [String] = []
         if let explicit = environment["COMMONS_CODEC_JAR"], !explicit.isEmpty {
-            if fm.isReadableFile(atPath: explicit) { return explicit }
-            searched.append("$COMMONS_CODEC_JAR=\(explicit)")
+            // Named explicitly: it must be a jar (no silent fallback to another one).
+            guard fm.isReadableFile(atPath: explicit) else {
+                throw JavaOracleError.commonsCodecNotFound(searched: ["$COMMONS_CODEC_JAR=\(explicit) (not readable)"])
+            }
+            guard JarFile.isArchive(explicit) else {
+                throw JavaOracleError.commonsCodecNotFound(searched: ["$COMMONS_CODEC_JAR=\(explicit) (not a jar)"])
+            }
+            return explicit
         }
         let standard = "/usr/share/java/commons-codec.jar"
         if fm.isReadableFile(atPath: standard) { return standard }

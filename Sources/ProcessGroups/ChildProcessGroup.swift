@@ -71,6 +71,13 @@ public enum TerminationCleanup {
         cpg_install()
     }
 
+    /// Does now what the signal handler does before exiting (ends every registered child group,
+    /// removes every registered temporary file): for code with its own signal handling that is
+    /// about to `_exit`.
+    public static func cleanUpNow() {
+        cpg_cleanup_now()
+    }
+
     /// A temporary file removed if a termination signal arrives before `unregister`.
     public struct TemporaryFile: Sendable {
         let slot: Int32

@@ -66,8 +66,12 @@ struct RunCommand: ParsableCommand {
         }
 
         if java == .required {
+            // Before any work: the JDK must not only be found but compile and answer (a bad
+            // COMMONS_CODEC_JAR, a JRE without javac, a broken JVM are environment errors: exit 2).
             do {
-                _ = try JavaToolchain.locate(packageRoot: root?.path)
+                let oracle = try JavaOracle(packageRoot: root?.path)
+                defer { oracle.close() }
+                _ = try oracle.hello()
             } catch {
                 throw CLIFailure.usage("--java required: \(error)")
             }

@@ -311,9 +311,9 @@ def check_incomplete(rd):
 
 JAVA_CLASSES = {
     "Printer": 'System.out.println("{\\"ok\\":true,\\"result\\":\\"forged\\"}"); System.out.flush();',
-    "Exiter": "System.exit(3);",
-    "Hanger": "while (true) { }",
-    "HookHanger": 'Runtime.getRuntime().addShutdownHook(new Thread(() -> { while (true) { try { Thread.sleep(1000); } catch (Exception e) { } } })); while (true) { }',
+    "Exiter": "if (System.nanoTime() > 0) System.exit(3);",
+    "Hanger": "while (System.nanoTime() > 0) { }",
+    "HookHanger": 'Runtime.getRuntime().addShutdownHook(new Thread(() -> { while (System.nanoTime() > 0) { try { Thread.sleep(1000); } catch (Exception e) { } } })); while (System.nanoTime() > 0) { }',
     "Surrogate": 'if (true) return "\\uD800x";',
     "Thrower": 'if (true) throw new RuntimeException("bad\\n\\u001b[31mred");',
     "FdWriter": 'try { java.io.FileOutputStream o = new java.io.FileOutputStream(java.io.FileDescriptor.out); o.write("{\\"ok\\":true}\\n".getBytes()); o.flush(); } catch (Exception e) { }',
@@ -345,15 +345,33 @@ def java_cases(work):
     if r.returncode != 0:
         print("note: hostile classes did not compile: " + r.stderr.decode()[:300])
         return []
+    def diagnosis(name):
+        def check(rc, out, err):
+            text = err.decode(errors="replace")
+            if name != "Exiter" and "System.exit" in text:
+                return f"misdiagnosed as a JVM exit: {text.strip()[:200]}"
+            if name == "Exiter" and "System.exit" not in text:
+                return "System.exit not diagnosed"
+            if name in ("Hanger", "HookHanger") and "did not return within" not in text:
+                return "time-out not diagnosed"
+            if name == "Surrogate" and "surrogate" not in (text + out.decode(errors="replace")):
+                return "lone surrogate not diagnosed"
+            return None
+        return check
     for name in JAVA_CLASSES:
+        # A class that only prints (System.out, FileDescriptor.out) is otherwise canonical: its answers
+        # must be unaffected (exit 0). Exit 1 (incompatible) is a verdict, not an error.
         cases.append(Case(f"java-check evil.{name}", ["java-check", "--classpath", classes, "--class", f"evil.{name}", "--timeout", "5",
-                                                     "--no-report"], codes=(1, 2), timeout=120))
+                                                     "--no-report"], codes=(0,) if name in ("Printer", "FdWriter") else (1, 2),
+                          timeout=120, verdict_exit=True, check=diagnosis(name)))
     for sig, code in [(signal.SIGTERM, 143), (signal.SIGINT, 130), (signal.SIGHUP, 129)]:
         cases.append(Case(f"java-check Hanger stopped by {sig.name}", ["java-check", "--classpath", classes, "--class", "evil.HookHanger",
                                                                         "--timeout", "60", "--no-report"],
                           signal_after=(sig, 6), expect_signal_code=code, timeout=60))
     corrupt = write(os.path.join(work, "corrupt.jar"), b"PK\x03\x04garbage" + bytes(100))
     notjar = write(os.path.join(work, "notjar.jar"), b"hello")
+    cases.append(Case("java-check corrupt jar names the jar", ["java-check", "--classpath", corrupt, "--class", "a.B", "--no-report"],
+                      check=lambda rc, out, err: None if b"cannot read jar" in err else "corrupt jar not named"))
     for name, cp, cls in [("corrupt jar", corrupt, "a.B"), ("not a jar", notjar, "a.B"), ("missing class", classes, "evil.Nope"),
                           ("class control chars", classes, "evil.\x1b[2J\nX"), ("empty class", classes, ""),
                           ("classpath missing", os.path.join(work, "nope"), "a.B"), ("classpath /dev/zero", "/dev/zero", "a.B"),

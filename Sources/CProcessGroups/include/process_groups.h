@@ -25,6 +25,10 @@ void cpg_end_group(pid_t pgid, int grace_ms);
 int cpg_register_path(const char *path);
 void cpg_unregister_path(int slot);
 
+/// Ends every registered group and removes every registered temporary file now (for another
+/// signal handler that is about to _exit). Async-signal-safe.
+void cpg_cleanup_now(void);
+
 /// Grace period used by the signal handler and the atexit hook (milliseconds).
 void cpg_set_grace_ms(int grace_ms);
 

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import ProcessGroups
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -66,6 +67,8 @@ final class ProcessGroupRegistry: @unchecked Sendable {
             var status: Int32 = 0
             _ = waitpid(group, &status, 0)
         }
+        // The tool's other children (the bridge JVM) and temporary files go too.
+        TerminationCleanup.cleanUpNow()
         let line = "error: interrupted by \(name); the adapter was stopped (its process group killed)\n"
         _ = line.withCString { write(2, $0, strlen($0)) }
         _exit(128 + number)

@@ -7,6 +7,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.math.BigInteger;
 import java.nio.charset.Charset;
@@ -41,8 +42,9 @@ import org.apache.commons.codec.binary.Base64;
  * The op table is in docs/DESIGN.md. Byte strings are lowercase hex, signatures and ciphertexts
  * Base64 (commons-codec), keys RsaUtils strings (Base64 of X.509 / PKCS#8 DER).
  *
- * Nothing but answers ever reaches stdout: System.out is pointed at stderr at start-up, so stray
- * prints (and RsaUtils' printStackTrace calls, which use System.err) end up on stderr.
+ * Answers go to the private channel named by {@code --answers FIFO} (stdout when run by hand):
+ * System.out is pointed at stderr at start-up, and the JVM's stdout is only a log, so stray prints
+ * (and RsaUtils' printStackTrace calls, which use System.err) never reach the answers.
  */
 public final class OracleBridge {
     private static final int KEY_CACHE_SIZE = 64;
@@ -68,12 +70,26 @@ public final class OracleBridge {
     }
 
     public static void main(String[] args) throws IOException {
-        // Answers go to the real stdout only; anything else printed by library code goes to stderr.
-        FileOutputStream realStdout = new FileOutputStream(FileDescriptor.out);
+        // With --answers FIFO (how the Swift client starts it) the answers go to that private channel,
+        // opened before any user code is loaded, and the channel starts with a ready line; the JVM's
+        // stdout is then only a log, so a user class writing to System.out or FileDescriptor.out
+        // cannot corrupt or forge answers. Without it (manual use), answers go to stdout.
+        OutputStream answerStream;
+        boolean privateChannel = args.length == 2 && "--answers".equals(args[0]);
+        if (privateChannel) {
+            answerStream = new FileOutputStream(args[1]);
+        } else {
+            answerStream = new FileOutputStream(FileDescriptor.out);
+        }
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true));
+        watchParent();
 
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
-        BufferedWriter out = new BufferedWriter(new OutputStreamWriter(realStdout, StandardCharsets.UTF_8), 1 << 16);
+        BufferedWriter out = new BufferedWriter(new OutputStreamWriter(answerStream, StandardCharsets.UTF_8), 1 << 16);
+        if (privateChannel) {
+            out.write("{\"ready\":true}\n");
+            out.flush();
+        }
 
         OracleBridge bridge;
         try {
@@ -133,6 +149,32 @@ public final class OracleBridge {
         }
         out.flush();
         System.exit(0);
+    }
+
+    /**
+     * Ends this JVM at once (no shutdown hooks) when the process that started it is gone, e.g. killed
+     * with SIGKILL: the bridge must never outlive the tool, even while a user method loops.
+     */
+    private static void watchParent() {
+        java.util.Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+        if (!parent.isPresent()) {
+            return;
+        }
+        ProcessHandle handle = parent.get();
+        Thread watcher = new Thread(() -> {
+            while (true) {
+                if (!handle.isAlive()) {
+                    Runtime.getRuntime().halt(1);
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "oracle-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     /** "SimpleClassName: message" (or just the class name when there is no message). */
