@@ -37,7 +37,7 @@ public enum PortCheck {
             throw PortCheckError.environment("cannot create the report folder \(options.reportFolder.path): \((error as NSError).localizedDescription)")
         }
         // The log is named after the adapter once hello has told its name.
-        let startLog = options.reportFolder.appendingPathComponent(".port-check-\(getpid())-\(UUID().uuidString.prefix(8)).stderr.log")
+        let startLog = options.reportFolder.appendingPathComponent("port-check-starting-\(getpid()).stderr.log")
         progress("starting the adapter: \(options.command)")
         let port = try AdapterPort(AdapterClient.Options(command: options.command, stderrLog: startLog.path,
                                                          timeoutSeconds: options.timeoutSeconds))

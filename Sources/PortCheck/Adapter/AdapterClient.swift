@@ -185,13 +185,13 @@ public final class AdapterClient {
             return "no answer to \(what) within \(seconds) (--timeout); read: \(Quoted.bytes(partial))"
         case .endOfOutput(let partial):
             if let status = process.exitStatus(waitingUpTo: 1) {
-                return "exited before answering \(what) (\(status)); read: \(Quoted.bytes(partial)); its stderr is in \(options.stderrLog)"
+                return "exited before answering \(what) (\(status)); read: \(Quoted.bytes(partial)); \(stderrHint)"
             }
             return "closed its stdout before answering \(what); read: \(Quoted.bytes(partial)); its stderr is in \(options.stderrLog)"
         case .inputClosed(let reason):
             // Writing failed because it is gone: the same message as when its output ends.
             if let status = process.exitStatus(waitingUpTo: 1) {
-                return "exited before answering \(what) (\(status)); read: \(Quoted.bytes(process.pendingOutput())); its stderr is in \(options.stderrLog)"
+                return "exited before answering \(what) (\(status)); read: \(Quoted.bytes(process.pendingOutput())); \(stderrHint)"
             }
             return "cannot send \(what): \(reason); its stderr is in \(options.stderrLog)"
         case .oversize(let partial):
@@ -199,6 +199,21 @@ public final class AdapterClient {
         case .writeTimedOut:
             return "did not read \(what) from its stdin within \(seconds) (--timeout)"
         }
+    }
+
+    /// Where its stderr is, with its last line (usually why it died: "php: not found", a stack trace's end).
+    private var stderrHint: String {
+        var hint = "its stderr is in \(options.stderrLog)"
+        if let handle = FileHandle(forReadingAtPath: options.stderrLog) {
+            defer { try? handle.close() }
+            let size = (try? handle.seekToEnd()) ?? 0
+            try? handle.seek(toOffset: size > 4096 ? size - 4096 : 0)
+            let tail = (try? handle.readToEnd()) ?? Data()
+            if let last = tail.split(separator: 0x0a).last(where: { !$0.allSatisfy { $0 == 0x20 || $0 == 0x0d } }) {
+                hint += ", ending \(Quoted.bytes(Array(last)))"
+            }
+        }
+        return hint
     }
 
     static func seconds(_ value: Double) -> String {
