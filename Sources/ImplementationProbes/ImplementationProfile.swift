@@ -31,11 +31,11 @@ public struct ImplementationProfile: Sendable {
 
     /// The encryption chunk the Swift side uses: the class's when it fits the key, else the padding's maximum.
     public var swiftEncryptBlock: Int {
-        let limit = swiftEncryptPadding.maximumMessage(k: k)
-        return publicCipher.encryptBlock.map { min($0, limit) } ?? limit
+        let limit = max(1, swiftEncryptPadding.maximumMessage(k: k))
+        return max(1, publicCipher.encryptBlock.map { min($0, limit) } ?? limit)
     }
 
     public var swiftPrivateEncryptBlock: Int {
-        privateCipher.encryptBlock.map { min($0, k - 11) } ?? (k - 11)
+        max(1, privateCipher.encryptBlock.map { min($0, k - 11) } ?? (k - 11))
     }
 }
