@@ -131,7 +131,11 @@ struct ReportAssembler {
     /// The fix in the class's own words: its int constants holding the wrong sizes, set to the right
     /// ones; without such constants, the chunk sizes to use (never a constant it does not have).
     func fix(observedEncrypt: Int?, observedDecrypt: Int?) -> String {
-        let constants = (impl as? MethodListing)?.intConstants ?? [:]
+        guard let listing = impl as? MethodListing else {
+            // A port: its constants are unknown; RsaUtils' names say which sizes are meant.
+            return "MAX_ENCRYPT_BLOCK = \(k - 11) and MAX_DECRYPT_BLOCK = \(k) (RsaUtils' names)"
+        }
+        let constants = listing.intConstants
         let wrong = Set([observedEncrypt, observedDecrypt].compactMap { $0 }).union(profile.publicCipher.oversizedConstants.values)
         let named = constants.filter { wrong.contains($0.value) }.sorted { ($0.value % 64, $0.key) > ($1.value % 64, $1.key) }
         guard !named.isEmpty else { return "chunks of \(k - 11) bytes to encrypt and \(k) to decrypt" }
