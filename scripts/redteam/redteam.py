@@ -205,6 +205,45 @@ def cli_cases(work, pub, priv):
     return cases
 
 
+def newer_verb_cases(work, pub, priv):
+    """key show/convert, number-check, timing, port-check, adapter: the contract only."""
+    cases = []
+    if not os.path.exists(os.path.join(work, "big.bin")):
+        with open(os.path.join(work, "big.bin"), "wb") as f:
+            f.truncate(1 << 30)
+    bad_keys = ["", "!!!", pub[:30], "@/dev/zero", "@" + os.path.join(work, "big.bin"), "@" + work, "-----BEGIN X\x1b KEY-----\nAA\n-----END X\x1b KEY-----",
+                "00" * 5000, "30" + "ff" * 10] + CONTROL
+    for i, k in enumerate(bad_keys):
+        cases.append(Case(f"key show bad #{i}", ["key", "show", k]))
+        cases.append(Case(f"key convert bad #{i}", ["key", "convert", k, "--to", "pem"]))
+    cases.append(Case("key convert bad --to", ["key", "convert", pub, "--to", "x\x1b\n"]))
+    cases.append(Case("key show stdin garbage", ["key", "show", "@-"], stdin=bytes(range(256)) * 10))
+    cases.append(Case("key show stdin huge", ["key", "show", "@-"], stdin=b"A" * (3 << 20)))
+    base = ["number-check", "build", "--app-id", "a", "--app-key", "k", "--token", "t", "--phone", "13800138000",
+            "--customer-private-key", priv, "--platform-public-key", pub, "--user-information", "u"]
+    for i, v in enumerate(["", "abc", "1" * 100000] + CONTROL):
+        cases.append(Case(f"number-check build --phone #{i}", base[:8] + [v] + base[9:], codes=(0, 2)))
+        cases.append(Case(f"number-check build --timestamp #{i}", base + ["--timestamp", v], codes=(2,)))
+    for i, k in enumerate(bad_keys[:6]):
+        cases.append(Case(f"number-check build bad key #{i}", base[:10] + [k] + base[11:]))
+    for i, req in enumerate(["", "{", "[]", "null", '{"header":{}}', "x\x1b\n", "@/dev/zero", "@" + work, '{"a":' * 10000 + "1" + "}" * 10000]):
+        cases.append(Case(f"number-check verify bad request #{i}", ["number-check", "verify", "--request", req, "--customer-public-key", pub,
+                                                                  "--platform-private-key", priv, "--app-key", "k"], codes=(1, 2), verdict_exit=True))
+        cases.append(Case(f"number-check parse bad #{i}", ["number-check", "parse"], stdin=req.encode(), codes=(1, 2), verdict_exit=True))
+    for v in HUGE_INT[:8]:
+        cases.append(Case(f"number-check verify --max-age {v!r}", ["number-check", "verify", "--request", "{}", "--customer-public-key", pub,
+                                                              "--platform-private-key", priv, "--app-key", "k", "--max-age", v], codes=(1, 2), verdict_exit=True))
+        cases.append(Case(f"timing --measurements {v!r}", ["timing", "--measurements", v], codes=(2,)))
+        cases.append(Case(f"timing --bits {v!r}", ["timing", "--bits", v, "--measurements", "100"], codes=(2,)))
+        cases.append(Case(f"port-check --timeout {v!r}", ["port-check", "--exec", "true", "--timeout", v], codes=(2,)))
+    for i, cmd in enumerate(["", "true", "false", "cat", "echo hello", "exit 3", "yes", "head -c 100000000 /dev/urandom",
+                             "printf '{\"id\":1}\\n'", "sleep 1000", "trap '' TERM; sleep 1000", "x\x1b\n"]):
+        cases.append(Case(f"port-check --exec #{i} {cmd[:20]!r}", ["port-check", "--exec", cmd, "--timeout", "3", "--report-dir",
+                                                                  os.path.join(work, "pc")], codes=(2,), timeout=120))
+    cases.append(Case("adapter garbage", ["adapter"], stdin=bytes(range(256)) * 100 + b"\n{}\n[1]\n", codes=(0, 1, 2)))
+    return cases
+
+
 def vector_cases(work):
     cases = []
     vecdir = os.path.join(ROOT, "Vectors")
@@ -221,6 +260,9 @@ def vector_cases(work):
                           ("schema number", b'{"schema": 5, "testGroups": []}'), ("huge number", b'{"schema": 1e999999}'),
                           ("dup keys", b'{"schema":"a","schema":"b"}')]:
         run(f"vector file {name}", write(os.path.join(work, f"v-{name.replace(' ', '_')}.json"), content), codes=(2,))
+    if not os.path.exists(os.path.join(work, "big.bin")):
+        with open(os.path.join(work, "big.bin"), "wb") as f:
+            f.truncate(1 << 30)
     run("vectors /dev/zero", "/dev/zero", codes=(2,))
     run("vectors 1 GiB file", os.path.join(work, "big.bin"), codes=(2,), timeout=30)
     run("vectors missing", os.path.join(work, "missing\x1b.json"), codes=(2,))
@@ -391,7 +433,7 @@ def main():
     parser.add_argument("--only", default=None, help="substring of case names")
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--verbose", action="store_true")
-    parser.add_argument("--groups", default="cli,vectors,signals,java")
+    parser.add_argument("--groups", default="cli,newverbs,vectors,signals,java")
     args = parser.parse_args()
     binary = os.path.abspath(args.bin)
     work = tempfile.mkdtemp(prefix="redteam-")
@@ -401,6 +443,7 @@ def main():
         groups = args.groups.split(",")
         if "cli" in groups: cases += cli_cases(work, pub, priv)
         if "vectors" in groups: cases += vector_cases(work)
+        if "newverbs" in groups: cases += newer_verb_cases(work, pub, priv)
         if "signals" in groups: cases += signal_cases(work)
         if "java" in groups: cases += java_cases(work)
         if args.only:
