@@ -91,8 +91,15 @@ public final class AdapterClient {
         let deadline = Date().addingTimeInterval(options.timeoutSeconds)
         let line: [UInt8]
         do {
-            try process.writeLine(Array(PortJSON.object(request).description.utf8), deadline: deadline)
-            line = try process.readLine(deadline: deadline, maxBytes: options.maxLineBytes)
+            do {
+                try process.writeLine(Array(PortJSON.object(request).description.utf8), deadline: deadline)
+            } catch AdapterProcess.IOFailure.inputClosed {
+                // It stopped reading (it exited, or closed stdin): what it printed before is still
+                // judged as its answer, so "printed a banner and exited" reads "not JSON: <banner>".
+                _ = process.exitStatus(waitingUpTo: 0.2)
+            }
+            line = try process.readLine(deadline: min(deadline, Date().addingTimeInterval(process.hasExited ? 0.5 : options.timeoutSeconds)),
+                                        maxBytes: options.maxLineBytes)
         } catch let io as AdapterProcess.IOFailure {
             throw fail(message(io, what: what))
         }

@@ -211,6 +211,9 @@ final class AdapterProcess {
         if stdinFD >= 0 { close(stdinFD); stdinFD = -1 }
     }
 
+    /// `sh` has exited (and was reaped).
+    var hasExited: Bool { status != nil }
+
     /// `sh`'s exit status as text ("exit 3", "signal 9"), when it has exited (reaps it).
     func exitStatus(waitingUpTo seconds: Double = 0) -> String? {
         if status == nil {
