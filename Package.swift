@@ -69,10 +69,21 @@ let package = Package(
         .target(name: "PortCheck", dependencies: ["Conformance", "JavaOracle", "ImplementationProbes", "RSA", "MD5", "TokenSign", "NumberCheck", "ProcessGroups"]),
         // dudect-style timing-leak statistics and measurement (`conformance timing`).
         .target(name: "TimingLeak", dependencies: ["RSA", "BigNum"]),
+        // Bare-GMP RSA primitives in C: the "gmp-c" reference of `conformance bench` (not a safe RSA).
+        .target(name: "CGMPBench", dependencies: ["CGMP"], linkerSettings: [.linkedLibrary("gmp")]),
+        // `conformance bench`: ours vs BoringSSL (swift-crypto), the JDK and bare GMP, in one run.
+        .target(
+            name: "Bench",
+            dependencies: [
+                "RSA", "MD5", "BigNum", "CGMPBench",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "conformance",
             dependencies: [
-                "Conformance", "JavaOracle", "JavaCheck", "ImplementationProbes", "RSA", "MD5", "TokenSign", "NumberCheck", "PortCheck", "TimingLeak", "ProcessGroups",
+                "Conformance", "JavaOracle", "JavaCheck", "ImplementationProbes", "RSA", "MD5", "TokenSign", "NumberCheck", "PortCheck", "TimingLeak", "ProcessGroups", "Bench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

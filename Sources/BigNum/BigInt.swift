@@ -133,9 +133,11 @@ public struct BigInt: Sendable {
 
     /// I2OSP: the magnitude left-padded with zeros to exactly `count` bytes; nil if it does not fit.
     public func serialize(count: Int) -> [UInt8]? {
-        let bytes = bigEndianBytes
-        guard bytes.count <= count else { return nil }
-        return [UInt8](repeating: 0, count: count - bytes.count) + bytes
+        guard count >= 0, byteCount <= count else { return nil }
+        return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            _ = serialize(into: UnsafeMutableRawBufferPointer(buffer))
+            initialized = count
+        }
     }
 
     /// Minimal big-endian two's complement, as Java's `BigInteger.toByteArray()`.

@@ -1,45 +1,12 @@
 import BigNum
 
 extension RSAPrivateKey {
-    /// RSADP / RSASP1 (RFC 8017 §5.1.2): c^d mod n, hardened:
-    /// - base blinding with a fresh r from the CSPRNG (c·r^e, then ·r⁻¹),
+    /// RSADP / RSASP1 (RFC 8017 §5.1.2): c^d mod n, hardened (see `PrivateWorkspace`):
+    /// - base blinding with a secret r from the CSPRNG (precomputed pairs refreshed by squaring),
     /// - CRT with `mpz_powm_sec` when the primes are known, else `mpz_powm_sec` with d,
     /// - the result is checked with the public exponent before it is released (fault attacks).
     func rawPrivate(_ c: BigInt) throws -> BigInt {
-        let n = modulus
-        let one = BigInt(1)
-        var r: BigInt
-        var rInverse: BigInt?
-        repeat {
-            do { r = try BigInt.random(below: n) } catch { throw RSAError.randomSourceFailed }
-            rInverse = r.inverse(modulo: n)
-        } while rInverse == nil || r == one
-        guard let rInv = rInverse, let rToE = r.power(publicExponent, modulo: n),
-              let blinded = (c * rToE).modulo(n)
-        else { throw RSAError.faultDetected }
-
-        let blindedResult: BigInt
-        if let primes {
-            guard let cp = blinded.modulo(primes.p), let cq = blinded.modulo(primes.q),
-                  let m1 = securePower(cp, primes.dp, primes.p),
-                  let m2 = securePower(cq, primes.dq, primes.q),
-                  let h = (primes.qInv * (m1 - m2)).modulo(primes.p)
-            else { throw RSAError.faultDetected }
-            blindedResult = m2 + h * primes.q
-        } else {
-            guard let m = securePower(blinded, privateExponent, n) else { throw RSAError.faultDetected }
-            blindedResult = m
-        }
-        guard let result = (blindedResult * rInv).modulo(n),
-              let check = result.power(publicExponent, modulo: n), check == c
-        else { throw RSAError.faultDetected }
-        return result
-    }
-
-    /// mpz_powm_sec needs an odd modulus and a positive exponent; a zero base gives zero.
-    private func securePower(_ base: BigInt, _ exponent: BigInt, _ modulus: BigInt) -> BigInt? {
-        if base.isZero { return BigInt(0) }
-        return base.securePower(exponent, modulo: modulus)
+        try workspaces.withWorkspace { try $0.run(c, key: self) }
     }
 
     /// RSASSA-PKCS1-v1_5 signature (RFC 8017 §8.2.1): k bytes, left-padded.

@@ -24,6 +24,9 @@ public struct RSAPrivateKey: Sendable {
 
     public let publicKey: RSAPublicKey
 
+    /// Blinding pairs and temporaries of the private operation, shared by copies of this key.
+    let workspaces = PrivateOperationPool()
+
     /// From (n, e, d) only: private operations use d mod n directly (still `mpz_powm_sec`, blinded, checked).
     public init(modulus: BigInt, publicExponent: BigInt, privateExponent: BigInt) throws {
         publicKey = try RSAPublicKey(modulus: modulus, publicExponent: publicExponent)

@@ -45,31 +45,21 @@ public enum RsaUtilsCipher {
     /// Every block is decrypted even after one has failed, and the failure is reported once at the
     /// end: stopping at the first bad block would tell, by the time taken, whether an attacker's
     /// block in front of valid ones had valid padding (a Bleichenbacher oracle through the chunk
-    /// loop; `conformance timing` measures it). Slice lengths are public and checked first.
+    /// loop; `conformance timing` measures it). Slice lengths are public and checked first. The blocks
+    /// are independent, so they are decrypted on all cores (`processBlocks`), in order in the output.
     public static func decrypt(_ data: [UInt8], privateKey: RSAPrivateKey, block: Int? = nil) throws -> [UInt8] {
         let k = privateKey.publicKey.modulusByteCount
         let size = try decryptBlock(block, data: data, modulusByteCount: k)
         let blocks = try slices(data, size: size).map { try asBlock($0, modulusByteCount: k) }
-        var out = [UInt8]()
-        var failed = false
-        for ciphertext in blocks {
-            do {
-                out += try privateKey.decrypt(ciphertext)
-            } catch RSAError.decryptionFailed {
-                failed = true  // bad padding (or c ≥ n): keep going, report once at the end
-            }
-        }
-        if failed { throw RSAError.decryptionFailed }
-        return out
+        return try processBlocks(blocks) { try privateKey.decrypt($0) }
     }
 
     /// Decrypts with the public key (type 1): RsaUtils `decryptByPublicKey`.
     public static func decrypt(_ data: [UInt8], publicKey: RSAPublicKey, block: Int? = nil) throws -> [UInt8] {
         let k = publicKey.modulusByteCount
         let size = try decryptBlock(block, data: data, modulusByteCount: k)
-        var out = [UInt8]()
-        for chunk in slices(data, size: size) { out += try publicKey.decryptType1(try asBlock(chunk, modulusByteCount: k)) }
-        return out
+        let blocks = try slices(data, size: size).map { try asBlock($0, modulusByteCount: k) }
+        return try processBlocks(blocks) { try publicKey.decryptType1($0) }
     }
 
     static func encryptBlock(_ block: Int?, modulusByteCount k: Int) throws -> Int {

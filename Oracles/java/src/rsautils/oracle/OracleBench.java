@@ -1,16 +1,29 @@
 package rsautils.oracle;
 
-import java.security.KeyPair;
+import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
-import javax.crypto.Cipher;
+import org.apache.commons.codec.binary.Base64;
 
 /**
- * In-JVM timings for `conformance bench`'s JDK column: each operation is warmed up (JIT), then
- * repeated for about half a second, best of three rounds, so bridge round trips are not counted.
+ * In-JVM timings for `conformance bench`'s "jdk" rows. The Swift side asks for one round at a time
+ * (so that it can interleave the JDK's rounds with its own and take medians over the same period of
+ * machine load); bridge round trips are outside the timed region. The first request for an operation
+ * prepares it (keys parsed once, ciphertext made) and warms it up for the JIT; later requests reuse it.
+ *
+ * Operations ("what"): md5 (size bytes, one-shot MessageDigest.digest), sign / verify (alg, the given
+ * RsaUtils key strings, a 100-byte message), keygen (bits: one KeyPairGenerator key per op),
+ * decryptByPrivateKey (RsaUtils' own loop over the ciphertext of `size` bytes of plaintext, made once by
+ * RsaUtils.encryptByPublicKey).
  */
 final class OracleBench {
     private OracleBench() {}
@@ -19,76 +32,82 @@ final class OracleBench {
         void run() throws Exception;
     }
 
-    static double nanosPerOp(String what, int bits, int size, String alg) throws Exception {
+    private static final Map<String, Op> prepared = new HashMap<>();
+
+    /** Nanoseconds per operation over one round of at least roundMillis (and at least one operation). */
+    static synchronized double round(String what, int size, String alg, int bits, String priv, String pub,
+                                     int warmupMillis, int roundMillis) throws Exception {
+        String id = what + "|" + size + "|" + alg + "|" + bits + "|" + priv + "|" + pub;
+        Op op = prepared.get(id);
+        if (op == null) {
+            op = prepare(what, size, alg, bits, priv, pub);
+            long warmEnd = System.nanoTime() + warmupMillis * 1_000_000L;
+            do {
+                op.run();
+            } while (System.nanoTime() < warmEnd);
+            prepared.put(id, op);
+        }
+        long minimum = roundMillis * 1_000_000L;
+        long start = System.nanoTime();
+        long count = 0;
+        long now;
+        do {
+            op.run();
+            count++;
+            now = System.nanoTime();
+        } while (now - start < minimum);
+        return (double) (now - start) / count;
+    }
+
+    private static Op prepare(String what, int size, String alg, int bits, String priv, String pub) throws Exception {
         byte[] data = new byte[Math.max(size, 0)];
         Arrays.fill(data, (byte) 0x42);
-        if ("md5".equals(what)) {
-            MessageDigest md = MessageDigest.getInstance("MD5");
-            return measure(() -> md.digest(data));
-        }
-        KeyPairGenerator kpg = KeyPairGenerator.getInstance("RSA");
-        kpg.initialize(bits);
-        if ("keygen".equals(what)) {
-            return measure(kpg::generateKeyPair);
-        }
-        KeyPair pair = kpg.generateKeyPair();
-        int k = (bits + 7) / 8;
         switch (what) {
+            case "md5": {
+                MessageDigest md = MessageDigest.getInstance("MD5");
+                return () -> md.digest(data);
+            }
+            case "keygen": {
+                KeyPairGenerator kpg = KeyPairGenerator.getInstance("RSA");
+                kpg.initialize(bits);
+                return kpg::generateKeyPair;
+            }
             case "sign": {
+                PrivateKey key = privateKey(priv);
                 Signature s = Signature.getInstance(alg);
-                return measure(() -> {
-                    s.initSign(pair.getPrivate());
+                return () -> {
+                    s.initSign(key);
                     s.update(data);
                     s.sign();
-                });
+                };
             }
             case "verify": {
                 Signature s = Signature.getInstance(alg);
-                s.initSign(pair.getPrivate());
+                s.initSign(privateKey(priv));
                 s.update(data);
                 byte[] sig = s.sign();
+                PublicKey key = publicKey(pub);
                 Signature v = Signature.getInstance(alg);
-                return measure(() -> {
-                    v.initVerify(pair.getPublic());
+                return () -> {
+                    v.initVerify(key);
                     v.update(data);
-                    v.verify(sig);
-                });
+                    if (!v.verify(sig)) throw new IllegalStateException("bench: the JDK rejected its own signature");
+                };
             }
-            case "encrypt": {
-                Cipher c = Cipher.getInstance("RSA");
-                c.init(Cipher.ENCRYPT_MODE, pair.getPublic());
-                return measure(() -> RsaUtils.doFinalInBlocks(c, data, k - 11));
-            }
-            case "decrypt": {
-                Cipher e = Cipher.getInstance("RSA");
-                e.init(Cipher.ENCRYPT_MODE, pair.getPublic());
-                byte[] ct = RsaUtils.doFinalInBlocks(e, data, k - 11);
-                Cipher d = Cipher.getInstance("RSA");
-                d.init(Cipher.DECRYPT_MODE, pair.getPrivate());
-                return measure(() -> RsaUtils.doFinalInBlocks(d, ct, k));
+            case "decryptByPrivateKey": {
+                byte[] ciphertext = RsaUtils.encryptByPublicKey(data, pub);
+                return () -> RsaUtils.decryptByPrivateKey(ciphertext, priv);
             }
             default:
                 throw new IllegalArgumentException("unknown bench operation \"" + what + "\"");
         }
     }
 
-    static double measure(Op op) throws Exception {
-        long warmEnd = System.nanoTime() + 300_000_000L;
-        while (System.nanoTime() < warmEnd) {
-            op.run();
-        }
-        double best = Double.MAX_VALUE;
-        for (int round = 0; round < 3; round++) {
-            long start = System.nanoTime();
-            long count = 0;
-            long now;
-            do {
-                op.run();
-                count++;
-                now = System.nanoTime();
-            } while (now - start < 200_000_000L);
-            best = Math.min(best, (double) (now - start) / count);
-        }
-        return best;
+    private static PrivateKey privateKey(String text) throws Exception {
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.decodeBase64(text)));
+    }
+
+    private static PublicKey publicKey(String text) throws Exception {
+        return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.decodeBase64(text)));
     }
 }

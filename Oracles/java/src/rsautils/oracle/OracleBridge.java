@@ -379,9 +379,10 @@ public final class OracleBridge {
                 a.put("data", hex(raw(privateKey(r.string("privateKey")), r.hex("data"))));
                 break;
             case "bench":
-                a.put("nanosPerOp", OracleBench.nanosPerOp(r.string("what"), r.optInt("bits", 1024),
-                        r.optInt("size", 0), "sign".equals(r.string("what")) || "verify".equals(r.string("what"))
-                                ? r.string("alg") : ""));
+                // One timed round (OracleBench): optional fields default to empty / 0.
+                a.put("nanosPerOp", OracleBench.round(r.string("what"), r.optInt("size", 0), optString(r.fields, "alg"),
+                        r.optInt("bits", 0), optString(r.fields, "privateKey"), optString(r.fields, "publicKey"),
+                        r.optInt("warmupMillis", 300), r.optInt("roundMillis", 100)));
                 break;
             case "numberCheckBuild":
             case "numberCheckVerify":
@@ -497,6 +498,11 @@ public final class OracleBridge {
             return c - 'A' + 10;
         }
         return -1;
+    }
+
+    /** A string field that may be absent ("" then). */
+    private static String optString(Map<String, Object> fields, String name) {
+        return fields.containsKey(name) ? Request.string(fields, name) : "";
     }
 
     /** Typed access to request fields; every problem is an IllegalArgumentException naming the field. */
