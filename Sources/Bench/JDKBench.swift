@@ -11,6 +11,8 @@ public struct JDKBenchRequest: Sendable, Equatable {
     public var publicKey = ""
     public var warmupMillis = 300
     public var roundMillis = 100
+    /// The JVM times the round with the bench thread's CPU time (ThreadMXBean) or with System.nanoTime.
+    public var clock = BenchClock.threadCPU
 
     public init(what: String) { self.what = what }
 }

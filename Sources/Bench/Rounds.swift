@@ -1,5 +1,25 @@
 import Foundation
 
+/// What a round is timed with. Single-threaded operations use the calling thread's CPU time, so that
+/// other processes on a busy machine (which take the core away, not make the code slower) stay out of
+/// the figures, as `openssl speed` does; operations that use several threads use wall time.
+public enum BenchClock: String, Sendable {
+    case threadCPU = "cpu"
+    case wall
+
+    /// Nanoseconds on this clock.
+    var now: UInt64 {
+        switch self {
+        case .wall:
+            return DispatchTime.now().uptimeNanoseconds
+        case .threadCPU:
+            var t = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+            return UInt64(t.tv_sec) &* 1_000_000_000 &+ UInt64(t.tv_nsec)
+        }
+    }
+}
+
 /// One implementation of one operation, ready to time.
 struct Contender {
     let implementation: String
@@ -9,16 +29,16 @@ struct Contender {
     let round: (_ seconds: Double) throws -> Double
 
     /// A Swift closure timed here: run in batches of `batch` calls between clock reads.
-    static func local(_ implementation: String, note: String? = nil, batch: Int = 1,
+    static func local(_ implementation: String, note: String? = nil, batch: Int = 1, clock: BenchClock = .threadCPU,
                       _ body: @escaping () throws -> Void) -> Contender {
         Contender(implementation: implementation, note: note) { seconds in
-            let start = DispatchTime.now().uptimeNanoseconds
+            let start = clock.now
             var count = 0
             var elapsed: UInt64 = 0
             repeat {
                 for _ in 0..<batch { try body() }
                 count += batch
-                elapsed = DispatchTime.now().uptimeNanoseconds - start
+                elapsed = clock.now - start
             } while Double(elapsed) < seconds * 1e9
             return Double(elapsed) / 1e9 / Double(count)
         }

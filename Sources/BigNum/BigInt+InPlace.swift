@@ -138,3 +138,33 @@ extension BigInt {
         return true
     }
 }
+
+extension BigInt {
+    /// |self| mod d for a word-sized d > 0 (`mpz_fdiv_ui` of the magnitude); nil when d is zero.
+    public func remainder(dividingBy d: UInt) -> UInt? {
+        guard d > 0 else { return nil }
+        return __gmpz_fdiv_ui(&storage.z, d)
+    }
+
+    /// self + d for a word-sized d.
+    public func adding(_ d: UInt) -> BigInt {
+        BigInt.make { __gmpz_add_ui($0, &storage.z, d) }
+    }
+}
+
+extension BigInt {
+    /// The value as a UInt when it is non-negative and fits in a word.
+    public var wordValue: UInt? {
+        guard __gmpz_fits_ulong_p(&storage.z) != 0 else { return nil }
+        return __gmpz_get_ui(&storage.z)
+    }
+
+    /// self = base^e mod m for a word-sized public exponent (`mpz_powm_ui`: no Montgomery set-up, which
+    /// for e = 65537 is a good part of the cost); false for m ≤ 0.
+    @discardableResult
+    public mutating func formPower(_ base: BigInt, _ e: UInt, modulo m: BigInt) -> Bool {
+        guard m.signum > 0 else { return false }
+        write(base, m) { out, pb, pm in __gmpz_powm_ui(out, pb, e, pm) }
+        return true
+    }
+}

@@ -35,14 +35,11 @@ public struct MD5: Sendable {
             if bufferCount < MD5.blockByteCount { return }
             let block = buffer
             withUnsafeBytes(of: block) { raw in
-                if let p = raw.baseAddress { MD5.compress(&state, p) }
+                if let p = raw.baseAddress { MD5.compress(&state, p, MD5.roundConstants) }
             }
             bufferCount = 0
         }
-        while count - offset >= MD5.blockByteCount {
-            MD5.compress(&state, base + offset)
-            offset += MD5.blockByteCount
-        }
+        offset += MD5.compressBlocks(&state, base + offset, count: count - offset)
         let rest = count - offset
         if rest > 0 {
             let start = offset
@@ -73,26 +70,62 @@ public struct MD5: Sendable {
 
     /// Pads (0x80, zeros, 64-bit little-endian bit length) and returns the digest.
     public func finalize() -> Digest {
-        var copy = self
-        let bitLength = byteCount &<< 3
-        var pad: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0x80, 0, 0, 0, 0, 0, 0, 0, 0)
-        // Pad to 56 mod 64, then the 8-byte length: 1...64 bytes of padding.
-        let padLength = bufferCount < 56 ? 56 - bufferCount : 120 - bufferCount
-        withUnsafeBytes(of: &pad) { copy.update(UnsafeRawBufferPointer(rebasing: $0[0..<padLength])) }
-        var lengthBytes = bitLength.littleEndian
-        withUnsafeBytes(of: &lengthBytes) { copy.update($0) }
-        return Digest(state: copy.state)
+        var state = self.state
+        let block = buffer
+        withUnsafeBytes(of: block) { raw in
+            if let p = raw.baseAddress { MD5.finish(&state, tail: p, count: bufferCount, totalBytes: byteCount) }
+        }
+        return Digest(state: state)
     }
 
-    /// One-shot MD5 of raw bytes.
+    /// Compresses every whole block of the `count` bytes at `p`; returns how many bytes that was.
+    @inline(__always)
+    static func compressBlocks(_ state: inout (UInt32, UInt32, UInt32, UInt32), _ p: UnsafeRawPointer, count: Int) -> Int {
+        let t = roundConstants
+        var offset = 0
+        while count - offset >= blockByteCount {
+            compress(&state, p + offset, t)
+            offset += blockByteCount
+        }
+        return offset
+    }
+
+    /// The last one or two blocks: the `count` (< 64) remaining bytes at `tail`, 0x80, zeros and the
+    /// bit length, built on the stack (RFC 1321 §3.1–3.2).
+    @inline(__always)
+    static func finish(_ state: inout (UInt32, UInt32, UInt32, UInt32), tail: UnsafeRawPointer, count: Int, totalBytes: UInt64) {
+        var blocks: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                     UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &blocks) { raw in
+            guard let p = raw.baseAddress else { return }  // never nil: a 128-byte tuple
+            if count > 0 { p.copyMemory(from: tail, byteCount: count) }
+            raw[count] = 0x80
+            let end = count < 56 ? 64 : 128
+            raw.storeBytes(of: (totalBytes &<< 3).littleEndian, toByteOffset: end - 8, as: UInt64.self)
+            compress(&state, UnsafeRawPointer(p), roundConstants)
+            if end == 128 { compress(&state, UnsafeRawPointer(p + 64), roundConstants) }
+        }
+    }
+
+    /// One-shot MD5 of raw bytes: whole blocks straight from the input, the tail on the stack; no heap
+    /// allocation and no copy of the input.
     public static func hash(_ input: UnsafeRawBufferPointer) -> Digest {
-        var md5 = MD5()
-        md5.update(input)
-        return md5.finalize()
+        var state = MD5().state
+        let count = input.count
+        guard let base = input.baseAddress, count > 0 else {
+            withUnsafeBytes(of: UInt64(0)) { zero in
+                if let p = zero.baseAddress { finish(&state, tail: p, count: 0, totalBytes: 0) }
+            }
+            return Digest(state: state)
+        }
+        let done = compressBlocks(&state, base, count: count)
+        finish(&state, tail: base + done, count: count - done, totalBytes: UInt64(truncatingIfNeeded: count))
+        return Digest(state: state)
     }
 
     /// One-shot MD5 of any byte sequence.
     public static func hash<S: Sequence>(_ input: S) -> Digest where S.Element == UInt8 {
+        if let digest = input.withContiguousStorageIfAvailable({ hash(UnsafeRawBufferPointer($0)) }) { return digest }
         var md5 = MD5()
         md5.update(input)
         return md5.finalize()

@@ -16,7 +16,9 @@ public enum RSAKeyParameterRule: String, CaseIterable, Sendable, Codable {
 
 /// RSA key generation over GMP with probable primes from the system CSPRNG.
 public enum RSAKeyGenerator {
-    /// Primality rounds for GMP's `mpz_probab_prime_p` (trial division, Baillie–PSW, then Miller–Rabin).
+    /// Primality rounds for GMP's `mpz_probab_prime_p` when checking primes given to `violations` (trial
+    /// division, Baillie–PSW, then 16 Miller–Rabin rounds): inputs may be adversarial, so more than the
+    /// generator's own table C.3 rounds.
     static let primalityRounds = 40
 
     /// Checks candidate parameters for an nlen-bit key; returns the violated rules (empty = acceptable).
@@ -87,23 +89,10 @@ public enum RSAKeyGenerator {
         }
     }
 
-    /// A random probable prime x in [√2·2^(bits−1), 2^bits) with gcd(e, x−1) = 1 (B.3.3 steps 4–5).
+    /// A random probable prime x in [√2·2^(bits−1), 2^bits) with gcd(e, x−1) = 1 (B.3.3 steps 4–5):
+    /// sieve, Baillie–PSW and the Miller–Rabin rounds of FIPS 186-4 table C.3 (see `PrimeSearch`).
     static func probablePrime(bits: Int, e: BigInt, randomBytes: (Int) throws -> [UInt8]) throws -> BigInt {
-        let one = BigInt(1)
-        while true {
-            var bytes: [UInt8]
-            do { bytes = try randomBytes((bits + 7) / 8) } catch { throw RSAError.randomSourceFailed }
-            guard bytes.count == (bits + 7) / 8 else { throw RSAError.randomSourceFailed }
-            let excess = bytes.count * 8 - bits
-            if excess > 0 { bytes[0] &= UInt8(0xff >> excess) }
-            var candidate = BigInt(bigEndianBytes: bytes)
-            // Force the top bit and oddness; the range check below does the √2 bound.
-            candidate = candidate + (candidate.testBit(bits - 1) ? BigInt(0) : one << (bits - 1))
-            if !candidate.isOdd { candidate = candidate + one }
-            guard inPrimeRange(candidate, bits: bits) else { continue }
-            guard BigInt.gcd(e, candidate - one) == one else { continue }
-            if candidate.isProbablePrime(rounds: primalityRounds) { return candidate }
-        }
+        try PrimeSearch.probablePrime(bits: bits, e: e, randomBytes: randomBytes)
     }
 }
 

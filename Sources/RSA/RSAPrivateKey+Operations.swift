@@ -1,12 +1,13 @@
 import BigNum
 
 extension RSAPrivateKey {
-    /// RSADP / RSASP1 (RFC 8017 §5.1.2): c^d mod n, hardened (see `PrivateWorkspace`):
+    /// RSADP / RSASP1 (RFC 8017 §5.1.2) on a k-byte big-endian input: I2OSP(c^d mod n, k), or nil
+    /// when c ≥ n. Hardened (see `PrivateWorkspace`):
     /// - base blinding with a secret r from the CSPRNG (precomputed pairs refreshed by squaring),
     /// - CRT with `mpz_powm_sec` when the primes are known, else `mpz_powm_sec` with d,
     /// - the result is checked with the public exponent before it is released (fault attacks).
-    func rawPrivate(_ c: BigInt) throws -> BigInt {
-        try workspaces.withWorkspace { try $0.run(c, key: self) }
+    func rawPrivate(_ bytes: [UInt8]) throws -> [UInt8]? {
+        try workspaces.withWorkspace { try $0.run(bytes, key: self) }
     }
 
     /// RSASSA-PKCS1-v1_5 signature (RFC 8017 §8.2.1): k bytes, left-padded.
@@ -19,19 +20,16 @@ extension RSAPrivateKey {
     public func signature(forDigest digest: [UInt8], hash: HashAlgorithm) throws -> [UInt8] {
         let k = publicKey.modulusByteCount
         let em = try PKCS1.emsaEncode(digest: digest, hash: hash, modulusByteCount: k)
-        let s = try rawPrivate(BigInt(bigEndianBytes: em))
-        guard let out = s.serialize(count: k) else { throw RSAError.faultDetected }
+        guard let out = try rawPrivate(em) else { throw RSAError.faultDetected }  // EM starts 0x00 01: < n
         return out
     }
 
     /// RSAES-PKCS1-v1_5 decryption (RFC 8017 §7.2.2). Every failure is the same `decryptionFailed`.
     public func decrypt(_ ciphertext: [UInt8]) throws -> [UInt8] {
-        guard let c = publicKey.representative(ciphertext) else { throw RSAError.decryptionFailed }
-        let m: BigInt
-        do { m = try rawPrivate(c) } catch RSAError.randomSourceFailed { throw RSAError.randomSourceFailed }
-        guard let em = m.serialize(count: publicKey.modulusByteCount),
-              let message = PKCS1.unpad(em, blockType: 0x02)
-        else { throw RSAError.decryptionFailed }
+        guard ciphertext.count == publicKey.modulusByteCount else { throw RSAError.decryptionFailed }
+        let em: [UInt8]?
+        do { em = try rawPrivate(ciphertext) } catch RSAError.randomSourceFailed { throw RSAError.randomSourceFailed }
+        guard let em, let message = PKCS1.unpad(em, blockType: 0x02) else { throw RSAError.decryptionFailed }
         return message
     }
 
@@ -40,8 +38,7 @@ extension RSAPrivateKey {
     public func encryptType1(_ message: [UInt8]) throws -> [UInt8] {
         let k = publicKey.modulusByteCount
         let em = try PKCS1.padType1(message, modulusByteCount: k)
-        let c = try rawPrivate(BigInt(bigEndianBytes: em))
-        guard let out = c.serialize(count: k) else { throw RSAError.faultDetected }
+        guard let out = try rawPrivate(em) else { throw RSAError.faultDetected }
         return out
     }
 }

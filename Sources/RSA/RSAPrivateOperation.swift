@@ -3,59 +3,73 @@ import Foundation
 
 /// The state one private-key operation needs, reused from call to call: a blinding pair and the
 /// temporaries of the CRT computation (their GMP limbs stay allocated, so a warm workspace makes
-/// no allocation per call).
+/// no allocation per call besides the output array).
 ///
-/// The blinding pair is OpenSSL's BN_BLINDING: A = rᵉ mod n and Ai = r⁻¹ mod n for a secret r from
-/// the system CSPRNG. After each use both are squared ((r²)ᵉ and (r²)⁻¹ are again a pair), which
-/// costs two modular squarings instead of a fresh inversion; every `usesPerSecret` uses a new r is
-/// drawn. A workspace is only ever used by one operation at a time (see `PrivateOperationPool`), and
-/// neither r nor the pair leaves it.
+/// The blinding pair is OpenSSL's BN_BLINDING: A = rᵉ and Ai = r⁻¹ mod n for a secret r from the
+/// system CSPRNG. After each use both are squared ((r²)ᵉ and (r²)⁻¹ are again a pair), which costs
+/// modular squarings instead of a fresh inversion; every `usesPerSecret` uses a new r is drawn. With
+/// the primes known the pair is kept modulo p and modulo q (A mod p, Ai mod p, A mod q, Ai mod q):
+/// blinding, unblinding and squaring then work on half-size numbers, a quarter of the cost each.
+/// A workspace is only ever used by one operation at a time (see `PrivateOperationPool`), and neither
+/// r nor the pair leaves it.
 final class PrivateWorkspace {
     /// As OpenSSL's BN_BLINDING_COUNTER.
     static let usesPerSecret = 32
 
-    private var blindingFactor = BigInt()  // A = rᵉ mod n
-    private var unblindingFactor = BigInt()  // Ai = r⁻¹ mod n
+    /// Modulo n (keys without primes) or the halves modulo p and q: blinding factor A, unblinding Ai.
+    private var blindN = BigInt(), unblindN = BigInt()
+    private var blindP = BigInt(), unblindP = BigInt(), blindQ = BigInt(), unblindQ = BigInt()
     private var uses = PrivateWorkspace.usesPerSecret  // forces a fresh pair on first use
 
-    private var blinded = BigInt(), cp = BigInt(), cq = BigInt(), m1 = BigInt(), m2 = BigInt()
-    private var h = BigInt(), blindedResult = BigInt(), result = BigInt()
+    private var input = BigInt(), x1 = BigInt(), x2 = BigInt(), h = BigInt(), result = BigInt()
     private var checkInput = BigInt(), checkResult = BigInt(), checkReduced = BigInt()
 
-    /// c^d mod n for 0 ≤ c < n, blinded, by CRT when the primes are known, checked with e.
-    func run(_ c: BigInt, key: RSAPrivateKey) throws -> BigInt {
+    /// I2OSP(c^d mod n, k) for the k-byte big-endian c; nil when c ≥ n (RFC 8017 §5.1.2 step 1).
+    /// Blinded, by CRT when the primes are known, checked with e before anything is returned.
+    func run(_ bytes: [UInt8], key: RSAPrivateKey) throws -> [UInt8]? {
         let n = key.modulus
+        bytes.withUnsafeBytes { input.setBigEndianBytes($0) }
+        guard input < n else { return nil }
         if uses >= PrivateWorkspace.usesPerSecret { try refreshSecret(key) }
 
-        // Blind: c' = c·A mod n, so that c'^d = m·r.
-        guard blinded.formProduct(c, blindingFactor, modulo: n) else { throw RSAError.faultDetected }
         if let primes = key.primes {
-            // CRT (RFC 8017 §5.1.2 step 2.b): m1 = c'^dP mod p, m2 = c'^dQ mod q, h = qInv·(m1 − m2) mod p.
-            guard cp.formRemainder(blinded, modulo: primes.p), cq.formRemainder(blinded, modulo: primes.q),
-                  m1.formSecurePower(cp, primes.dp, modulo: primes.p),
-                  m2.formSecurePower(cq, primes.dq, modulo: primes.q)
+            // Blind each half: c'ₚ = (c mod p)·(A mod p) mod p, likewise for q.
+            guard x1.formRemainder(input, modulo: primes.p), x1.multiply(by: blindP, modulo: primes.p),
+                  x2.formRemainder(input, modulo: primes.q), x2.multiply(by: blindQ, modulo: primes.q),
+                  // RFC 8017 §5.1.2 step 2.b: m1 = c'^dP mod p, m2 = c'^dQ mod q (then unblinded by Ai).
+                  x1.formSecurePower(x1, primes.dp, modulo: primes.p), x1.multiply(by: unblindP, modulo: primes.p),
+                  x2.formSecurePower(x2, primes.dq, modulo: primes.q), x2.multiply(by: unblindQ, modulo: primes.q)
             else { throw RSAError.faultDetected }
-            h.formDifference(m1, m2)
+            // h = qInv·(m1 − m2) mod p, m = m2 + h·q.
+            h.formDifference(x1, x2)
             guard h.multiply(by: primes.qInv, modulo: primes.p) else { throw RSAError.faultDetected }
-            blindedResult.formProduct(h, primes.q)
-            blindedResult.add(m2)
+            result.formProduct(h, primes.q)
+            result.add(x2)
         } else {
-            guard blindedResult.formSecurePower(blinded, key.privateExponent, modulo: n) else { throw RSAError.faultDetected }
+            guard x1.formProduct(input, blindN, modulo: n), x2.formSecurePower(x1, key.privateExponent, modulo: n),
+                  result.formProduct(x2, unblindN, modulo: n)
+            else { throw RSAError.faultDetected }
         }
-        // Unblind: m = m'·Ai mod n.
-        guard result.formProduct(blindedResult, unblindingFactor, modulo: n) else { throw RSAError.faultDetected }
-        try check(result, against: c, key: key)
+        try check(result, against: input, key: key)
+        guard let out = result.serialize(count: key.publicKey.modulusByteCount) else { throw RSAError.faultDetected }
 
         // Next pair: (A², Ai²).
-        blindingFactor.formSquare(modulo: n)
-        unblindingFactor.formSquare(modulo: n)
+        if let primes = key.primes {
+            blindP.formSquare(modulo: primes.p)
+            unblindP.formSquare(modulo: primes.p)
+            blindQ.formSquare(modulo: primes.q)
+            unblindQ.formSquare(modulo: primes.q)
+        } else {
+            blindN.formSquare(modulo: n)
+            unblindN.formSquare(modulo: n)
+        }
         uses += 1
-        return result
+        return out
     }
 
     /// Fault check before anything is released: mᵉ ≡ c (mod n). With the primes it is checked modulo
     /// p and modulo q (equivalent by the CRT since n = p·q, half the work); c mod p and c mod q are
-    /// reduced afresh from the caller's c, so a fault in the CRT half's own reduction is caught.
+    /// reduced afresh from c, so a fault in the reductions the computation used is caught too.
     private func check(_ m: BigInt, against c: BigInt, key: RSAPrivateKey) throws {
         if let primes = key.primes {
             guard holds(m, c, modulo: primes.p, e: key.publicExponent), holds(m, c, modulo: primes.q, e: key.publicExponent)
@@ -69,11 +83,13 @@ final class PrivateWorkspace {
 
     /// (m mod prime)ᵉ mod prime == c mod prime.
     private func holds(_ m: BigInt, _ c: BigInt, modulo prime: BigInt, e: BigInt) -> Bool {
-        checkReduced.formRemainder(m, modulo: prime) && checkResult.formPower(checkReduced, e, modulo: prime)
-            && checkInput.formRemainder(c, modulo: prime) && checkResult == checkInput
+        guard checkReduced.formRemainder(m, modulo: prime) else { return false }
+        let powered = e.wordValue.map { checkResult.formPower(checkReduced, $0, modulo: prime) }
+            ?? checkResult.formPower(checkReduced, e, modulo: prime)
+        return powered && checkInput.formRemainder(c, modulo: prime) && checkResult == checkInput
     }
 
-    /// A new secret r ∈ [2, n) with an inverse: A = rᵉ, Ai = r⁻¹ (the only inversion).
+    /// A new secret r ∈ [2, n) with an inverse: A = rᵉ, Ai = r⁻¹ (the only inversion), and their halves.
     private func refreshSecret(_ key: RSAPrivateKey) throws {
         let n = key.modulus
         let one = BigInt(1)
@@ -81,8 +97,13 @@ final class PrivateWorkspace {
             let r: BigInt
             do { r = try BigInt.random(below: n) } catch { throw RSAError.randomSourceFailed }
             guard r != one, let inverse = r.inverse(modulo: n) else { continue }
-            guard blindingFactor.formPower(r, key.publicExponent, modulo: n) else { throw RSAError.faultDetected }
-            unblindingFactor = inverse
+            guard blindN.formPower(r, key.publicExponent, modulo: n) else { throw RSAError.faultDetected }
+            unblindN = inverse
+            if let primes = key.primes {
+                guard blindP.formRemainder(blindN, modulo: primes.p), unblindP.formRemainder(unblindN, modulo: primes.p),
+                      blindQ.formRemainder(blindN, modulo: primes.q), unblindQ.formRemainder(unblindN, modulo: primes.q)
+                else { throw RSAError.faultDetected }
+            }
             uses = 0
             return
         }

@@ -64,7 +64,7 @@ struct OracleBenchClient: JDKBenchmarking {
         let answer = try oracle.call("bench", [
             "what": .string(r.what), "size": .int(r.size), "alg": .string(r.alg), "bits": .int(r.bits),
             "privateKey": .string(r.privateKey), "publicKey": .string(r.publicKey),
-            "warmupMillis": .int(r.warmupMillis), "roundMillis": .int(r.roundMillis),
+            "warmupMillis": .int(r.warmupMillis), "roundMillis": .int(r.roundMillis), "clock": .string(r.clock.rawValue),
         ])
         switch answer["nanosPerOp"] {
         case .double(let nanos)?: return nanos

@@ -1,5 +1,7 @@
 package rsautils.oracle;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
@@ -17,7 +19,8 @@ import org.apache.commons.codec.binary.Base64;
 /**
  * In-JVM timings for `conformance bench`'s "jdk" rows. The Swift side asks for one round at a time
  * (so that it can interleave the JDK's rounds with its own and take medians over the same period of
- * machine load); bridge round trips are outside the timed region. The first request for an operation
+ * machine load); bridge round trips are outside the timed region. Single-threaded operations are timed
+ * with the bench thread's CPU time, chunked decryption with wall time (the Swift side does the same). The first request for an operation
  * prepares it (keys parsed once, ciphertext made) and warms it up for the JIT; later requests reuse it.
  *
  * Operations ("what"): md5 (size bytes, one-shot MessageDigest.digest), sign / verify (alg, the given
@@ -36,7 +39,7 @@ final class OracleBench {
 
     /** Nanoseconds per operation over one round of at least roundMillis (and at least one operation). */
     static synchronized double round(String what, int size, String alg, int bits, String priv, String pub,
-                                     int warmupMillis, int roundMillis) throws Exception {
+                                     int warmupMillis, int roundMillis, boolean cpuClock) throws Exception {
         String id = what + "|" + size + "|" + alg + "|" + bits + "|" + priv + "|" + pub;
         Op op = prepared.get(id);
         if (op == null) {
@@ -48,16 +51,23 @@ final class OracleBench {
             prepared.put(id, op);
         }
         long minimum = roundMillis * 1_000_000L;
-        long start = System.nanoTime();
+        long start = now(cpuClock);
         long count = 0;
         long now;
         do {
             op.run();
             count++;
-            now = System.nanoTime();
+            now = now(cpuClock);
         } while (now - start < minimum);
         return (double) (now - start) / count;
     }
+
+    /** The bench thread's CPU time (as the Swift side times single-threaded operations) or wall time. */
+    private static long now(boolean cpuClock) {
+        return cpuClock ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
+    }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private static Op prepare(String what, int size, String alg, int bits, String priv, String pub) throws Exception {
         byte[] data = new byte[Math.max(size, 0)];

@@ -382,7 +382,7 @@ public final class OracleBridge {
                 // One timed round (OracleBench): optional fields default to empty / 0.
                 a.put("nanosPerOp", OracleBench.round(r.string("what"), r.optInt("size", 0), optString(r.fields, "alg"),
                         r.optInt("bits", 0), optString(r.fields, "privateKey"), optString(r.fields, "publicKey"),
-                        r.optInt("warmupMillis", 300), r.optInt("roundMillis", 100)));
+                        r.optInt("warmupMillis", 300), r.optInt("roundMillis", 100), "cpu".equals(optString(r.fields, "clock"))));
                 break;
             case "numberCheckBuild":
             case "numberCheckVerify":
