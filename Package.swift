@@ -89,7 +89,15 @@ let package = Package(
         ),
         .testTarget(name: "BigNumTests", dependencies: ["BigNum", "CGMP"]),
         .testTarget(name: "MD5Tests", dependencies: ["MD5", .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "RSATests", dependencies: ["RSA", "BigNum", "MD5"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "RSATests",
+            dependencies: [
+                "RSA", "BigNum", "MD5",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "NumberCheckTests", dependencies: ["NumberCheck", "RSA", "TokenSign"]),
         .testTarget(name: "TokenSignTests", dependencies: ["TokenSign", "MD5", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "TimingLeakTests", dependencies: ["TimingLeak"]),

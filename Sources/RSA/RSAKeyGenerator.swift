@@ -16,10 +16,10 @@ public enum RSAKeyParameterRule: String, CaseIterable, Sendable, Codable {
 
 /// RSA key generation over GMP with probable primes from the system CSPRNG.
 public enum RSAKeyGenerator {
-    /// Primality rounds for GMP's `mpz_probab_prime_p` when checking primes given to `violations` (trial
-    /// division, Baillie–PSW, then 16 Miller–Rabin rounds): inputs may be adversarial, so more than the
-    /// generator's own table C.3 rounds.
-    static let primalityRounds = 40
+    /// GMP's `mpz_probab_prime_p` reps for checking a prime given to `violations`: above 24, GMP runs
+    /// trial division, Baillie–PSW, then reps − 24 Miller–Rabin rounds, so this is Baillie–PSW plus the
+    /// FIPS 186-4 table C.3 rounds for the prime's size (as the generator uses).
+    static func primalityRounds(_ x: BigInt) -> Int { 24 + PrimeSearch.millerRabinRounds(bits: x.bitWidth) }
 
     /// Checks candidate parameters for an nlen-bit key; returns the violated rules (empty = acceptable).
     ///
@@ -43,8 +43,8 @@ public enum RSAKeyGenerator {
         let pInRange = inPrimeRange(p, bits: half), qInRange = inPrimeRange(q, bits: nlen - half)
         // The primality test (the slow part) only for numbers of the right size: a number outside its
         // range already breaks the rules, and testing a 16384-bit prime takes tens of seconds.
-        if pInRange, !p.isProbablePrime(rounds: primalityRounds) { broken.append(.pNotPrime) }
-        if qInRange, !q.isProbablePrime(rounds: primalityRounds) { broken.append(.qNotPrime) }
+        if pInRange, !p.isProbablePrime(rounds: primalityRounds(p)) { broken.append(.pNotPrime) }
+        if qInRange, !q.isProbablePrime(rounds: primalityRounds(q)) { broken.append(.qNotPrime) }
         if !pInRange { broken.append(.pOutOfRange) }
         if !qInRange { broken.append(.qOutOfRange) }
         if (p - q).absoluteValue <= one << max(0, nlen / 2 - 100) { broken.append(.primesTooClose) }

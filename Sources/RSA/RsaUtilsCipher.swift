@@ -32,12 +32,10 @@ public enum RsaUtilsCipher {
     public static func encrypt(_ data: [UInt8], privateKey: RSAPrivateKey, block: Int? = nil) throws -> [UInt8] {
         let k = privateKey.publicKey.modulusByteCount
         let size = try encryptBlock(block, modulusByteCount: k)
-        var out = [UInt8]()
-        for chunk in slices(data, size: size) {
-            try checkSlice(chunk, block: size, modulusByteCount: k)
-            out += try privateKey.encryptType1(Array(chunk))
-        }
-        return out
+        let chunks = slices(data, size: size)
+        for chunk in chunks { try checkSlice(chunk, block: size, modulusByteCount: k) }
+        // Each block is a private-key operation: in parallel, as decryption (see `processBlocks`).
+        return try processBlocks(chunks) { try privateKey.encryptType1(Array($0)) }
     }
 
     /// Decrypts with the private key (type 2): RsaUtils `decryptByPrivateKey`.

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import XCTest
 
@@ -8,6 +9,17 @@ final class MD5CLITests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: url) }
         // RFC 1321 A.5: MD5("message digest").
         XCTAssertEqual(try CLIRunner.run(["md5", "--file", url.path]).stdout, "f96b697d7cb7938d525a2f31aaf161d0\n")
+    }
+
+    /// A file of several read buffers (1 MiB each) plus a tail, against swift-crypto's MD5.
+    func testMD5OfAFileLargerThanOneReadBuffer() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("md5cli-big-\(UUID().uuidString)")
+        let data = Data((0..<(3 << 20) + 77).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ $0 >> 12) })
+        try data.write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let expected = Insecure.MD5.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        XCTAssertEqual(try CLIRunner.run(["md5", "--file", url.path]).stdout, expected + "\n")
+        XCTAssertEqual(try CLIRunner.run(["md5"], stdin: data).stdout, expected + "\n")
     }
 
     func testMD5OfStringHexAndStdin() throws {

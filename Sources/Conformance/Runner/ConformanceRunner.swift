@@ -11,12 +11,15 @@ import Foundation
 public struct ConformanceRunner {
     public var context: RunContext
     public var checkSuites: [any CheckSuite]
-    /// Receives one line per suite while the run goes (`[ok] md5_test.json 140 cases (...) 0.05s`).
-    public var progress: (String) -> Void
+    /// Receives one line per suite while the run goes (`[ok] md5_test.json 140 cases (...) 0.05s`), in
+    /// report order, from whichever thread finished the job (never two at once).
+    public var progress: @Sendable (String) -> Void
     /// Filled into the report's metadata (e.g. JDK and commons-codec versions from the oracle).
     public var metadata: RunMetadata
+    /// How many files and check suites run at once (1: one after the other). Reports do not depend on it.
+    public var threads = ConformanceRunner.defaultThreads
 
-    public init(context: RunContext, checkSuites: [any CheckSuite] = [], progress: @escaping (String) -> Void = { _ in }) {
+    public init(context: RunContext, checkSuites: [any CheckSuite] = [], progress: @escaping @Sendable (String) -> Void = { _ in }) {
         self.context = context
         self.checkSuites = checkSuites
         self.progress = progress
@@ -34,43 +37,29 @@ public struct ConformanceRunner {
         return run(files: found, metadata: meta)
     }
 
-    /// Runs already collected files, then the check suites.
+    /// Runs already collected files, then the check suites, on `threads` threads (see `RunJobs`): the
+    /// report lists them in that order whatever order they finished in.
     public func run(files: [VectorCollector.Found], metadata: RunMetadata? = nil) -> RunReport {
         let clock = ContinuousClock()
         let start = clock.now
         var meta = metadata ?? self.metadata
         meta.startedAt = Self.timestamp(Date())
+        let jobs = RunJobs(files: files, checkSuites: checkSuites, context: context, progress: progress)
         var suites = [SuiteReport]()
         var ignored = [IgnoredFile]()
-        for item in files {
-            let path = VectorCollector.displayPath(item.url, root: context.packageRoot)
-            switch VectorLoader.load(item.url, path: path, explicit: item.explicit) {
-            case .ignored(let reason):
-                ignored.append(IgnoredFile(path: path, reason: reason))
-                progress("[--] \(path) ignored: \(reason)")
-            case .failed(let error):
-                let suite = SuiteReport(name: path, kind: .vectors, file: path, durationSeconds: 0,
-                                        error: error.description, outcomes: [])
-                suites.append(suite)
-                progress("[ERROR] \(error.description)")
-            case .loaded(let file):
-                let (outcomes, seconds) = Stopwatch.measure { file.run(context: context) }
-                let suite = SuiteReport(name: path, kind: .vectors, file: path, schema: file.schema, algorithm: file.algorithm,
-                                        header: file.header, notes: file.notes, durationSeconds: seconds, outcomes: outcomes)
-                suites.append(suite)
-                progress(Self.progressLine(suite))
+        for result in jobs.run(threads: threads) {
+            switch result {
+            case .ignored(let file): ignored.append(file)
+            case .suite(let suite): suites.append(suite)
             }
         }
-        for check in checkSuites {
-            let (outcomes, seconds) = Stopwatch.measure { check.run(context: context) }
-            check.contribute(to: &meta)
-            let suite = SuiteReport(name: check.name, kind: .check, notes: check.notes, durationSeconds: seconds, outcomes: outcomes)
-            suites.append(suite)
-            progress(Self.progressLine(suite))
-        }
+        for check in checkSuites { check.contribute(to: &meta) }
         meta.durationSeconds = Stopwatch.seconds(clock.now - start)
         return RunReport(metadata: meta, suites: suites, ignoredFiles: ignored)
     }
+
+    /// Threads for a run: one per core, plus one for the live Java suite, which mostly waits on the JVM.
+    public static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount + 1 }
 
     /// `[ok] md5_test.json 140 cases (140 pass, 0 fail, 0 skip) 0.05s`, plus how acceptable cases went.
     public static func progressLine(_ suite: SuiteReport) -> String {

@@ -53,15 +53,22 @@ struct RepeatedBytes {
 
     var isAtEnd: Bool { offset >= total }
 
-    /// The next `size` bytes (fewer at the end).
+    /// The next `size` bytes (fewer at the end). Filled by doubling what is already there, so a
+    /// one-byte unit costs a few copies per piece, not one append per byte.
     mutating func next(_ size: Int) -> [UInt8] {
         let n = max(0, min(size, total - offset))
         var out = [UInt8]()
         out.reserveCapacity(n)
+        // Up to one full unit from the current position, then copies of the piece's own start (which
+        // repeats with the unit's period).
+        let start = unit.isEmpty ? 0 : offset % unit.count
+        let first = min(unit.count - start, n)
+        out.append(contentsOf: unit[start..<(start + first)])
+        if out.count < n {
+            out.append(contentsOf: unit[0..<min(start, n - out.count)])
+        }
         while out.count < n {
-            let start = (offset + out.count) % unit.count
-            let take = min(unit.count - start, n - out.count)
-            out.append(contentsOf: unit[start..<(start + take)])
+            out.append(contentsOf: out[0..<min(out.count, n - out.count)])
         }
         offset += n
         return out

@@ -1,0 +1,42 @@
+import RSA
+import XCTest
+
+/// Chunked operations run their blocks in parallel: the output keeps block order, and an error
+/// names the first failing block, whatever thread met it first.
+final class ParallelChunkedTests: XCTestCase {
+    func testManyBlocksRoundTripInOrder() throws {
+        let key = try RSAPrivateKey.generate(bits: 512)
+        // 40 KiB of distinct bytes: 791 blocks of 53; any reordering changes the plaintext.
+        let data = (0..<40_960).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 8) }
+        let ciphertext = try RsaUtilsCipher.encrypt(data, publicKey: key.publicKey)
+        XCTAssertEqual(try RsaUtilsCipher.decrypt(ciphertext, privateKey: key), data)
+        // Private-key encryption (type 1, deterministic) is parallel too: each block decrypts alone.
+        let signedBlocks = try RsaUtilsCipher.encrypt(data, privateKey: key)
+        XCTAssertEqual(try RsaUtilsCipher.decrypt(signedBlocks, publicKey: key.publicKey), data)
+        let k = key.publicKey.modulusByteCount
+        for (index, start) in stride(from: 0, to: data.count, by: k - 11).enumerated().prefix(5) {
+            let block = Array(signedBlocks[(index * k)..<((index + 1) * k)])
+            XCTAssertEqual(try key.publicKey.decryptType1(block), Array(data[start..<min(start + k - 11, data.count)]))
+        }
+    }
+
+    func testErrorNamesTheFirstBadBlock() throws {
+        let key = try RSAPrivateKey.generate(bits: 512)
+        let k = key.publicKey.modulusByteCount
+        let data = [UInt8](repeating: 0x41, count: 20 * (k - 11))
+        var ciphertext = try RsaUtilsCipher.encrypt(data, publicKey: key.publicKey)
+        XCTAssertEqual(ciphertext.count, 20 * k)
+        // Blocks 7 and 12 (1-based) get a first byte of 0xff: the value is ≥ n or, if not, decrypts to
+        // garbage whose padding fails; both are decryptionFailed.
+        for block in [12, 7] { ciphertext[(block - 1) * k] = 0xff }
+        XCTAssertThrowsError(try RsaUtilsCipher.decrypt(ciphertext, privateKey: key)) {
+            XCTAssertEqual($0 as? RSAError, .blockDecryptionFailed(block: 7, blocks: 20))
+            XCTAssertTrue("\($0)".contains("block 7 of 20"), "\($0)")
+        }
+        // Below the parallel threshold the serial path names the block the same way.
+        let one = Array(ciphertext[(6 * k)..<(7 * k)])
+        XCTAssertThrowsError(try RsaUtilsCipher.decrypt(one, privateKey: key)) {
+            XCTAssertEqual($0 as? RSAError, .blockDecryptionFailed(block: 1, blocks: 1))
+        }
+    }
+}
