@@ -76,3 +76,15 @@ enum FileDigest {
         }
     }
 }
+
+/// One line for a Foundation I/O error: the POSIX reason when there is one (e.g. "Is a directory").
+enum IOErrorText {
+    static func describe(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        return ns.localizedDescription
+    }
+}
