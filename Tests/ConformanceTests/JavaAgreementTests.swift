@@ -92,7 +92,9 @@ final class JavaAgreementTests: XCTestCase {
         let stored = TestPaths.packageRoot.appendingPathComponent("Vectors")
         files += try FileManager.default.contentsOfDirectory(at: stored, includingPropertiesForKeys: nil)
             .filter { $0.lastPathComponent.hasPrefix("rsautils_verify_") }
-        if let upstream = try? TestPaths.requireWycheproof() {
+        // Without the shared upstream files (a checkout elsewhere) only the stored files are compared.
+        let upstream = try? TestPaths.requireWycheproof()
+        if let upstream {
             files += try FileManager.default.contentsOfDirectory(at: upstream, includingPropertiesForKeys: nil)
                 .filter { $0.lastPathComponent.hasPrefix("rsa_signature_") && $0.lastPathComponent.hasSuffix("_test.json") }
         }
@@ -132,7 +134,8 @@ final class JavaAgreementTests: XCTestCase {
                 }
             }
         }
-        XCTAssertGreaterThan(compared, 400)
+        // The six stored files hold 294 cases; the upstream files add thousands.
+        XCTAssertGreaterThan(compared, upstream == nil ? 250 : 400)
         XCTAssertEqual(differences, [], "cases where the Java-compatible verification differs from the JDK")
     }
 
