@@ -102,7 +102,9 @@ final class WycheproofUpstreamTests: XCTestCase {
             if hash == "SHA-224" {
                 // Unsupported: every case is an explicit skip with the reason.
                 XCTAssertTrue(outcomes.allSatisfy { $0.verdict.isSkip && ($0.verdict.reason ?? "").contains("SHA-224") })
-                XCTAssertEqual(report.exitCode, 0)
+                // A run that only skipped proves nothing: exit 2 with the reason, never PASS.
+                XCTAssertEqual(report.exitCode, 2)
+                XCTAssertEqual(report.emptyReason.map { $0.hasPrefix("every case was skipped") }, true)
             } else {
                 // The signatures are SHA-256 ones: no valid case may verify under another hash.
                 XCTAssertTrue(outcomes.filter { $0.expected == .valid }.allSatisfy { $0.verdict.isFailure }, hash)
