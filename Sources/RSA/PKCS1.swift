@@ -67,8 +67,17 @@ public enum PKCS1 {
     /// Removes type 1 or type 2 padding without data-dependent branches until the very end,
     /// and fails the same way whatever check failed (no padding oracle).
     static func unpad(_ em: [UInt8], blockType: UInt8) -> [UInt8]? {
+        let check = checkPadding(em, blockType: blockType)
+        guard check.validMask == 0xff else { return nil }
+        return Array(em[check.messageStart...])
+    }
+
+    /// The padding check alone, branch-free and allocation-free: `validMask` is 0xff when EM is
+    /// well formed and 0 otherwise; `messageStart` is the index after the separator when valid and
+    /// k otherwise (selected with masks, so both outcomes do the same work).
+    static func checkPadding(_ em: [UInt8], blockType: UInt8) -> (validMask: UInt8, messageStart: Int) {
         let k = em.count
-        guard k >= 11 else { return nil }
+        guard k >= 11 else { return (0, k) }  // k is public
         var bad: UInt8 = em[0] | (em[1] ^ blockType)
         var lookingForSeparator: UInt8 = 0xff  // 0xff until the first zero byte after the header
         var separatorIndex = 0
@@ -86,8 +95,10 @@ public enum PKCS1 {
         bad |= lookingForSeparator  // no separator at all
         // At least 8 padding bytes: the separator is at index 10 or later (sign bit of the difference).
         bad |= UInt8(truncatingIfNeeded: (separatorIndex - 10) >> (Int.bitWidth - 1))
-        guard bad == 0 else { return nil }
-        return Array(em[(separatorIndex + 1)...])
+        // 0xff when bad == 0 (the sign bit of bad − 1), as a byte mask and as a word mask.
+        let validWord = (Int(bad) - 1) >> (Int.bitWidth - 1)
+        let start = ((separatorIndex + 1) & validWord) | (k & ~validWord)
+        return (UInt8(truncatingIfNeeded: validWord), start)
     }
 }
 

@@ -24,13 +24,35 @@ extension RSAPrivateKey {
         return out
     }
 
-    /// RSAES-PKCS1-v1_5 decryption (RFC 8017 §7.2.2). Every failure is the same `decryptionFailed`.
+    /// RSAES-PKCS1-v1_5 decryption (RFC 8017 §7.2.2). Every failure is the same `decryptionFailed`,
+    /// decided only after the whole block has gone through the same work (`openBlock`).
     public func decrypt(_ ciphertext: [UInt8]) throws -> [UInt8] {
-        guard ciphertext.count == publicKey.modulusByteCount else { throw RSAError.decryptionFailed }
-        let em: [UInt8]?
-        do { em = try rawPrivate(ciphertext) } catch RSAError.randomSourceFailed { throw RSAError.randomSourceFailed }
-        guard let em, let message = PKCS1.unpad(em, blockType: 0x02) else { throw RSAError.decryptionFailed }
-        return message
+        let block = try openBlock(ciphertext)
+        guard block.valid else { throw RSAError.decryptionFailed }
+        return Array(block.encodedMessage[block.messageStart...])
+    }
+
+    /// Whether `ciphertext` decrypts to a well-formed type 2 block, with exactly the work of
+    /// `decrypt` but no result to hand back: what `conformance timing` measures, so that the two
+    /// classes it compares (valid and invalid padding) differ only in the secret-dependent work and
+    /// not in how the harness receives a message or an error.
+    @_spi(TimingLeak)
+    public func decryptionSucceeds(_ ciphertext: [UInt8]) throws -> Bool {
+        try openBlock(ciphertext).valid
+    }
+
+    /// One decrypted block, checked but not cut: the same allocation and work whether the padding
+    /// is valid or not. When it is not, `encodedMessage` is all zeros (masked, not branched) and
+    /// `messageStart` is k. Only a wrong length or c ≥ n, both public, exit early.
+    /// Throws only for CSPRNG or fault-check failures, never for padding.
+    func openBlock(_ ciphertext: [UInt8]) throws -> OpenedBlock {
+        let k = publicKey.modulusByteCount
+        guard ciphertext.count == k, var em = try rawPrivate(ciphertext), em.count == k else {
+            return OpenedBlock(encodedMessage: [UInt8](repeating: 0, count: k), messageStart: k, valid: false)
+        }
+        let check = PKCS1.checkPadding(em, blockType: 0x02)
+        for i in 0..<k { em[i] &= check.validMask }
+        return OpenedBlock(encodedMessage: em, messageStart: check.messageStart, valid: check.validMask == 0xff)
     }
 
     /// Private-key "encryption" of one block with type 1 padding, as the JDK's Cipher does
@@ -41,4 +63,13 @@ extension RSAPrivateKey {
         guard let out = try rawPrivate(em) else { throw RSAError.faultDetected }
         return out
     }
+}
+
+/// A decrypted PKCS#1 type 2 block before the message is cut out (see `openBlock`).
+struct OpenedBlock: Sendable {
+    /// EM (k bytes) when valid, k zero bytes otherwise.
+    let encodedMessage: [UInt8]
+    /// Index of the message's first byte in `encodedMessage` (k when invalid).
+    let messageStart: Int
+    let valid: Bool
 }

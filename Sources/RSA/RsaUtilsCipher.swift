@@ -44,12 +44,29 @@ public enum RsaUtilsCipher {
     /// end: stopping at the first bad block would tell, by the time taken, whether an attacker's
     /// block in front of valid ones had valid padding (a Bleichenbacher oracle through the chunk
     /// loop; `conformance timing` measures it). Slice lengths are public and checked first. The blocks
-    /// are independent, so they are decrypted on all cores (`processBlocks`), in order in the output.
+    /// are independent, so they are decrypted on all cores (`openBlocks`), in order in the output; each
+    /// block does the same work whether its padding is valid or not, and the one branch on validity
+    /// is the last step.
     public static func decrypt(_ data: [UInt8], privateKey: RSAPrivateKey, block: Int? = nil) throws -> [UInt8] {
         let k = privateKey.publicKey.modulusByteCount
         let size = try decryptBlock(block, data: data, modulusByteCount: k)
         let blocks = try slices(data, size: size).map { try asBlock($0, modulusByteCount: k) }
-        return try processBlocks(blocks) { try privateKey.decrypt($0) }
+        let opened = try openBlocks(blocks, privateKey: privateKey)
+        guard opened.valid else { throw RSAError.decryptionFailed }
+        var output = [UInt8]()
+        output.reserveCapacity(opened.blocks.count * k)
+        for block in opened.blocks { output += block.encodedMessage[block.messageStart...] }
+        return output
+    }
+
+    /// Whether `data` decrypts (every block well padded), with exactly the work of
+    /// `decrypt(_:privateKey:block:)` up to its final branch: what `conformance timing` measures.
+    @_spi(TimingLeak)
+    public static func decryptionSucceeds(_ data: [UInt8], privateKey: RSAPrivateKey, block: Int? = nil) throws -> Bool {
+        let k = privateKey.publicKey.modulusByteCount
+        let size = try decryptBlock(block, data: data, modulusByteCount: k)
+        let blocks = try slices(data, size: size).map { try asBlock($0, modulusByteCount: k) }
+        return try openBlocks(blocks, privateKey: privateKey).valid
     }
 
     /// Decrypts with the public key (type 1): RsaUtils `decryptByPublicKey`.
