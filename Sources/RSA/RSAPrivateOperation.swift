@@ -75,17 +75,19 @@ final class PrivateWorkspace {
             guard holds(m, c, modulo: primes.p, e: key.publicExponent), holds(m, c, modulo: primes.q, e: key.publicExponent)
             else { throw RSAError.faultDetected }
         } else {
-            guard checkResult.formPower(m, key.publicExponent, modulo: key.modulus), checkResult == c else {
+            guard checkResult.formSecurePower(m, key.publicExponent, modulo: key.modulus), checkResult == c else {  // see `holds`
                 throw RSAError.faultDetected
             }
         }
     }
 
-    /// (m mod prime)ᵉ mod prime == c mod prime.
+    /// (m mod prime)ᵉ mod prime == c mod prime. The power is `mpz_powm_sec` although e is public:
+    /// its base is the unblinded result reduced modulo a secret prime, and `mpz_powm_ui`'s time
+    /// depends on that base (`conformance timing` saw it: |t| > 20 for fixed vs random input, which a
+    /// chosen-message attacker could turn into a Schindler-style attack on p from signatures).
     private func holds(_ m: BigInt, _ c: BigInt, modulo prime: BigInt, e: BigInt) -> Bool {
         guard checkReduced.formRemainder(m, modulo: prime) else { return false }
-        let powered = e.wordValue.map { checkResult.formPower(checkReduced, $0, modulo: prime) }
-            ?? checkResult.formPower(checkReduced, e, modulo: prime)
+        let powered = checkResult.formSecurePower(checkReduced, e, modulo: prime)
         return powered && checkInput.formRemainder(c, modulo: prime) && checkResult == checkInput
     }
 
