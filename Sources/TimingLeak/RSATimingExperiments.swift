@@ -29,33 +29,35 @@ public enum RSATimingExperiments {
         let defect = Counter()
         return [
             TimingExperiment(name: "pkcs1-decrypt (\(bits)-bit, one block)", classNames: ("valid padding", "invalid padding")) { c in
-                let ct = c == 0 ? try validCiphertext(key.publicKey) : try invalidCiphertext(key.publicKey, defect: defect.next())
+                let ct = freshCopy(c == 0 ? try validCiphertext(key.publicKey) : try invalidCiphertext(key.publicKey, defect: defect.next()))
                 return { _ = try? key.decryptionSucceeds(ct) }
             },
             TimingExperiment(name: "rsautils-decrypt (\(bits)-bit, \(chunkBlocks) blocks)", classNames: ("valid padding", "first block invalid")) { c in
                 var ct = c == 0 ? try validCiphertext(key.publicKey) : try invalidCiphertext(key.publicKey, defect: defect.next())
                 for _ in 1..<chunkBlocks { ct += try validCiphertext(key.publicKey) }
-                return { _ = try? RsaUtilsCipher.decryptionSucceeds(ct, privateKey: key) }
+                let input = freshCopy(ct)
+                return { _ = try? RsaUtilsCipher.decryptionSucceeds(input, privateKey: key) }
             },
             TimingExperiment(name: "private-op (\(bits)-bit, decrypt)", classNames: ("fixed ciphertext", "random ciphertext")) { c in
                 guard let fixed = fixedCiphertext else { throw TimingInputError.randomSourceFailed }
-                let ct = c == 0 ? freshCopy(fixed) : try randomRepresentative(k)
+                let ct = freshCopy(c == 0 ? fixed : try randomRepresentative(k))
                 return { _ = try? key.decryptionSucceeds(ct) }
             },
             TimingExperiment(name: "private-op (\(bits)-bit, decrypt)", classNames: ("low-weight plaintext", "high-weight plaintext")) { c in
                 // The secret is what the private key recovers: m of low or high Hamming weight behind
                 // c = m^e mod n, which looks uniformly random in both classes.
-                let ct = try key.publicKey.recoverEncodedMessage(try hammingWeightInput(k, high: c == 1))
+                let ct = freshCopy(try key.publicKey.recoverEncodedMessage(try hammingWeightInput(k, high: c == 1)))
                 return { _ = try? key.decryptionSucceeds(ct) }
             },
             TimingExperiment(name: "sign MD5withRSA (\(bits)-bit)", classNames: ("fixed message", "random message")) { c in
-                let message = c == 0 ? freshCopy(fixedMessage) : try SystemRandom.bytes(32)
+                let message = freshCopy(c == 0 ? fixedMessage : try SystemRandom.bytes(32))
                 return { _ = try? key.signature(for: message, hash: .md5) }
             },
         ]
     }
 
-    /// A copy in new storage (`Array(a)` would share a's buffer).
+    /// A copy in new storage of exactly its length (`Array(a)` would share a's buffer): every input
+    /// of both classes goes through it, so all are allocated alike.
     static func freshCopy(_ bytes: [UInt8]) -> [UInt8] {
         bytes.withUnsafeBufferPointer { [UInt8]($0) }
     }
