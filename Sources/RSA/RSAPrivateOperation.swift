@@ -7,21 +7,23 @@ import Foundation
 ///
 /// The blinding pair is OpenSSL's BN_BLINDING: A = rᵉ and Ai = r⁻¹ mod n for a secret r from the
 /// system CSPRNG. After each use both are squared ((r²)ᵉ and (r²)⁻¹ are again a pair), which costs
-/// modular squarings instead of a fresh inversion; every `usesPerSecret` uses a new r is drawn. With
-/// the primes known the pair is kept modulo p and modulo q (A mod p, Ai mod p, A mod q, Ai mod q):
-/// blinding, unblinding and squaring then work on half-size numbers, a quarter of the cost each.
+/// modular squarings instead of a fresh inversion; every `usesPerSecret` uses a new r is drawn.
+/// Blinding comes first, modulo n, and the fault check runs on the blinded values (OpenSSL's order):
+/// nothing after the first multiplication sees the caller's c or the unblinded result but the last
+/// unblinding multiplication. (Keeping the pair modulo p and q was cheaper, but reduced the caller's
+/// c and the unblinded m modulo the secret primes, which `conformance timing` could see.)
 /// A workspace is only ever used by one operation at a time (see `PrivateOperationPool`), and neither
 /// r nor the pair leaves it.
 final class PrivateWorkspace {
     /// As OpenSSL's BN_BLINDING_COUNTER.
     static let usesPerSecret = 32
 
-    /// Modulo n (keys without primes) or the halves modulo p and q: blinding factor A, unblinding Ai.
+    /// Blinding factor A and unblinding factor Ai, modulo n.
     private var blindN = BigInt(), unblindN = BigInt()
-    private var blindP = BigInt(), unblindP = BigInt(), blindQ = BigInt(), unblindQ = BigInt()
     private var uses = PrivateWorkspace.usesPerSecret  // forces a fresh pair on first use
 
-    private var input = BigInt(), x1 = BigInt(), x2 = BigInt(), h = BigInt(), result = BigInt()
+    private var input = BigInt(), blinded = BigInt(), x1 = BigInt(), x2 = BigInt(), h = BigInt()
+    private var blindedResult = BigInt(), result = BigInt()
     private var checkInput = BigInt(), checkResult = BigInt(), checkReduced = BigInt()
 
     /// I2OSP(c^d mod n, k) for the k-byte big-endian c; nil when c ≥ n (RFC 8017 §5.1.2 step 1).
@@ -32,37 +34,30 @@ final class PrivateWorkspace {
         guard input < n else { return nil }
         if uses >= PrivateWorkspace.usesPerSecret { try refreshSecret(key) }
 
+        // Blind modulo n first (OpenSSL's order): every later reduction, the CRT halves and the fault
+        // check see c·rᵉ, a random value, not the caller's c (`conformance timing` saw GMP's
+        // variable-time reductions of the unblinded c and m through fixed vs random inputs).
+        guard blinded.formProduct(input, blindN, modulo: n) else { throw RSAError.faultDetected }
         if let primes = key.primes {
-            // Blind each half: c'ₚ = (c mod p)·(A mod p) mod p, likewise for q.
-            guard x1.formRemainder(input, modulo: primes.p), x1.multiply(by: blindP, modulo: primes.p),
-                  x2.formRemainder(input, modulo: primes.q), x2.multiply(by: blindQ, modulo: primes.q),
-                  // RFC 8017 §5.1.2 step 2.b: m1 = c'^dP mod p, m2 = c'^dQ mod q (then unblinded by Ai).
-                  x1.formSecurePower(x1, primes.dp, modulo: primes.p), x1.multiply(by: unblindP, modulo: primes.p),
-                  x2.formSecurePower(x2, primes.dq, modulo: primes.q), x2.multiply(by: unblindQ, modulo: primes.q)
+            // RFC 8017 §5.1.2 step 2.b on the blinded c': m1 = c'^dP mod p, m2 = c'^dQ mod q.
+            guard x1.formRemainder(blinded, modulo: primes.p), x1.formSecurePower(x1, primes.dp, modulo: primes.p),
+                  x2.formRemainder(blinded, modulo: primes.q), x2.formSecurePower(x2, primes.dq, modulo: primes.q)
             else { throw RSAError.faultDetected }
-            // h = qInv·(m1 − m2) mod p, m = m2 + h·q.
+            // h = qInv·(m1 − m2) mod p, m' = m2 + h·q.
             h.formDifference(x1, x2)
             guard h.multiply(by: primes.qInv, modulo: primes.p) else { throw RSAError.faultDetected }
-            result.formProduct(h, primes.q)
-            result.add(x2)
+            blindedResult.formProduct(h, primes.q)
+            blindedResult.add(x2)
         } else {
-            guard x1.formProduct(input, blindN, modulo: n), x2.formSecurePower(x1, key.privateExponent, modulo: n),
-                  result.formProduct(x2, unblindN, modulo: n)
-            else { throw RSAError.faultDetected }
+            guard blindedResult.formSecurePower(blinded, key.privateExponent, modulo: n) else { throw RSAError.faultDetected }
         }
-        try check(result, against: input, key: key)
-        guard let out = result.serialize(count: key.publicKey.modulusByteCount) else { throw RSAError.faultDetected }
+        try check(blindedResult, against: blinded, key: key)
+        guard result.formProduct(blindedResult, unblindN, modulo: n),
+              let out = result.serialize(count: key.publicKey.modulusByteCount) else { throw RSAError.faultDetected }
 
         // Next pair: (A², Ai²).
-        if let primes = key.primes {
-            blindP.formSquare(modulo: primes.p)
-            unblindP.formSquare(modulo: primes.p)
-            blindQ.formSquare(modulo: primes.q)
-            unblindQ.formSquare(modulo: primes.q)
-        } else {
-            blindN.formSquare(modulo: n)
-            unblindN.formSquare(modulo: n)
-        }
+        blindN.formSquare(modulo: n)
+        unblindN.formSquare(modulo: n)
         uses += 1
         return out
     }
@@ -101,11 +96,6 @@ final class PrivateWorkspace {
             guard r != one, let inverse = r.inverse(modulo: n) else { continue }
             guard blindN.formPower(r, key.publicExponent, modulo: n) else { throw RSAError.faultDetected }
             unblindN = inverse
-            if let primes = key.primes {
-                guard blindP.formRemainder(blindN, modulo: primes.p), unblindP.formRemainder(unblindN, modulo: primes.p),
-                      blindQ.formRemainder(blindN, modulo: primes.q), unblindQ.formRemainder(unblindN, modulo: primes.q)
-                else { throw RSAError.faultDetected }
-            }
             uses = 0
             return
         }
