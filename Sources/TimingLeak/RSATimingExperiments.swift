@@ -40,7 +40,8 @@ public enum RSATimingExperiments {
             },
             TimingExperiment(name: "private-op (\(bits)-bit, decrypt)", classNames: ("fixed ciphertext", "random ciphertext")) { c in
                 guard let fixed = fixedCiphertext else { throw TimingInputError.randomSourceFailed }
-                let ct = freshCopy(c == 0 ? fixed : try randomRepresentative(k))
+                let random = try randomRepresentative(k)  // drawn for both classes: the same allocations
+                let ct = freshCopy(c == 0 ? fixed : random)
                 return { _ = try? key.decryptionSucceeds(ct) }
             },
             TimingExperiment(name: "private-op (\(bits)-bit, decrypt)", classNames: ("low-weight plaintext", "high-weight plaintext")) { c in
@@ -50,7 +51,8 @@ public enum RSATimingExperiments {
                 return { _ = try? key.decryptionSucceeds(ct) }
             },
             TimingExperiment(name: "sign MD5withRSA (\(bits)-bit)", classNames: ("fixed message", "random message")) { c in
-                let message = freshCopy(c == 0 ? fixedMessage : try SystemRandom.bytes(32))
+                let random = try SystemRandom.bytes(32)  // drawn for both classes: the same allocations
+                let message = freshCopy(c == 0 ? fixedMessage : random)
                 return { _ = try? key.signature(for: message, hash: .md5) }
             },
         ]
