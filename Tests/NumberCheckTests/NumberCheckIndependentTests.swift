@@ -55,8 +55,8 @@ else:
         let request = try NumberCheckBuilder.build(parameters, customerPrivateKey: keys.customer,
                                                    platformPublicKey: keys.platform.publicKey)
         let out = try python(["mode": "verify", "request": request.jsonText(), "phone": "13800138000",
-                              "appKey": "应用密钥AppKey", "customerPublic": keys.customer.publicKey.spkiDER.hex,
-                              "platformPrivate": keys.platform.pkcs8DER.hex])
+                              "appKey": "应用密钥AppKey", "customerPublic": Hex.encode(keys.customer.publicKey.spkiDER),
+                              "platformPrivate": Hex.encode(keys.platform.pkcs8DER)])
         // Python's json read userInformation back unchanged (escapes and Chinese intact).
         let echoed = try JSONSerialization.jsonObject(with: out) as? [String: String]
         XCTAssertEqual(echoed?["userInformation"], userInformation)
@@ -66,7 +66,7 @@ else:
     func testWeAcceptPythonRequest() throws {
         let keys = try TestKeys.all()
         let text = try python(["mode": "build", "phone": "13912345678", "appKey": "k3y",
-                               "customerPrivate": keys.customer.pkcs8DER.hex, "platformPublic": keys.platform.publicKey.spkiDER.hex])
+                               "customerPrivate": Hex.encode(keys.customer.pkcs8DER), "platformPublic": Hex.encode(keys.platform.publicKey.spkiDER)])
         let verdict = NumberCheckVerifier.verify(requestJSON: Array(text), customerPublicKey: keys.customer.publicKey,
                                                  platformPrivateKey: keys.platform, appKey: "k3y", expectedPhone: "13912345678")
         XCTAssertEqual(verdict.code, "000", verdict.reason)

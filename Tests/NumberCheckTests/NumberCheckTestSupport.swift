@@ -37,7 +37,3 @@ enum Python {
         return (process.terminationStatus, stdout, String(decoding: stderr, as: UTF8.self))
     }
 }
-
-extension Array where Element == UInt8 {
-    var hex: String { map { String(format: "%02x", $0) }.joined() }
-}
