@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "MD5", targets: ["MD5"]),
         .library(name: "TokenSign", targets: ["TokenSign"]),
         .library(name: "NumberCheck", targets: ["NumberCheck"]),
+        .library(name: "StrictJSON", targets: ["StrictJSON"]),
         // For the libFuzzer targets in Fuzzing/ (a separate package).
         .library(name: "Conformance", targets: ["Conformance"]),
         .library(name: "JavaOracle", targets: ["JavaOracle"]),
@@ -39,13 +40,16 @@ let package = Package(
             ]
         ),
         .target(name: "TokenSign", dependencies: ["MD5", "BigNum"]),
+        // The strict JSON (RFC 8259) value, parser and serializer of every JSON this package reads or
+        // writes itself: the number-check request/answer, the Java bridge's and the adapters' lines.
+        .target(name: "StrictJSON"),
         // The number-check request (seed step 10): build, verify as the platform does, parse the answer.
-        .target(name: "NumberCheck", dependencies: ["RSA", "TokenSign"]),
+        .target(name: "NumberCheck", dependencies: ["RSA", "TokenSign", "StrictJSON"]),
         // Child process groups and temporary files cleaned up on signals and exit (C signal handlers).
         .target(name: "CProcessGroups"),
         .target(name: "ProcessGroups", dependencies: ["CProcessGroups"]),
         // The Java oracle client: finds/compiles Oracles/java, runs the bridge JVM (JSON lines).
-        .target(name: "JavaOracle", dependencies: ["MD5", "RSA", "ProcessGroups"]),
+        .target(name: "JavaOracle", dependencies: ["MD5", "RSA", "ProcessGroups", "StrictJSON"]),
         .target(
             name: "Conformance",
             dependencies: [
@@ -64,9 +68,9 @@ let package = Package(
             ]
         ),
         // java-check: a user's Java class driven through UserClassProbe as an ImplementationUnderTest.
-        .target(name: "JavaCheck", dependencies: ["ImplementationProbes", "JavaOracle", "RSA"]),
+        .target(name: "JavaCheck", dependencies: ["ImplementationProbes", "JavaOracle", "RSA", "StrictJSON"]),
         // port-check: drives an RsaUtils port in any language through an adapter (ADAPTER.md).
-        .target(name: "PortCheck", dependencies: ["Conformance", "JavaOracle", "ImplementationProbes", "RSA", "MD5", "TokenSign", "NumberCheck", "ProcessGroups"]),
+        .target(name: "PortCheck", dependencies: ["Conformance", "JavaOracle", "ImplementationProbes", "RSA", "MD5", "TokenSign", "NumberCheck", "ProcessGroups", "StrictJSON"]),
         // dudect-style timing-leak statistics and measurement (`conformance timing`).
         .target(name: "TimingLeak", dependencies: ["RSA", "BigNum"]),
         // Bare-GMP RSA primitives in C: the "gmp-c" reference of `conformance bench` (not a safe RSA).
@@ -83,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "conformance",
             dependencies: [
-                "Conformance", "JavaOracle", "JavaCheck", "ImplementationProbes", "RSA", "MD5", "TokenSign", "NumberCheck", "PortCheck", "TimingLeak", "ProcessGroups", "Bench",
+                "Conformance", "JavaOracle", "JavaCheck", "ImplementationProbes", "RSA", "MD5", "TokenSign", "NumberCheck", "PortCheck", "TimingLeak", "ProcessGroups", "Bench", "StrictJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -98,10 +102,11 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),
         .testTarget(name: "NumberCheckTests", dependencies: ["NumberCheck", "RSA", "TokenSign"]),
         .testTarget(name: "TokenSignTests", dependencies: ["TokenSign", "MD5", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "TimingLeakTests", dependencies: ["TimingLeak"]),
-        .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "JavaOracle", "RSA"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "JavaOracle", "RSA", "StrictJSON"]),
         .testTarget(name: "ImplementationProbesTests", dependencies: ["ImplementationProbes", "RSA"]),
         .testTarget(name: "JavaCheckTests", dependencies: ["JavaCheck", "ImplementationProbes", "JavaOracle", "RSA"]),
         .testTarget(name: "PortCheckTests", dependencies: ["PortCheck", "Conformance", "RSA"]),

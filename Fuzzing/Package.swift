@@ -36,6 +36,7 @@ let package = Package(
         fuzzTarget("FuzzVectorFile", [.product(name: "Conformance", package: root)]),
         fuzzTarget("FuzzTokenRequest", [.product(name: "TokenSign", package: root),
                                         .product(name: "Crypto", package: "swift-crypto")]),
-        fuzzTarget("FuzzOracleAnswer", [.product(name: "JavaOracle", package: root)]),
+        fuzzTarget("FuzzOracleAnswer", [.product(name: "JavaOracle", package: root), .product(name: "StrictJSON", package: root)]),
+        fuzzTarget("FuzzStrictJSON", [.product(name: "StrictJSON", package: root), .product(name: "NumberCheck", package: root)]),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import ImplementationProbes
 import JavaOracle
+import StrictJSON
 
 /// `java-check --jar APP.jar`: finds every class on a classpath whose methods look like an RSA
 /// helper (the JVM lists them without initialising any class), checks each in one JVM, and sums up.
@@ -60,7 +61,7 @@ public enum JarScan {
         var runtime = try JavaRuntime.start(options, progress: progress)
         defer { runtime.oracle.close() }
         progress("scanning \(entries.count) classpath entr\(entries.count == 1 ? "y" : "ies")")
-        let answer: [String: JavaOracle.JSONValue]
+        let answer: JSONObject
         do {
             answer = try runtime.oracle.call("userScan", ["classpath": .array(entries.map { .string($0) }),
                                                           "commonsCodecJar": .string(runtime.toolchain.commonsCodecJar)])

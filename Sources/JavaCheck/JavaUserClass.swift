@@ -2,6 +2,7 @@ import Foundation
 import ImplementationProbes
 import JavaOracle
 import RSA
+import StrictJSON
 
 /// Why java-check could not run at all (as opposed to "ran and found the class incompatible").
 /// Every case is one line fit to print after `error: `; the CLI exits with 2.
@@ -47,7 +48,7 @@ final class JavaUserClass {
         case publicKey(String)
         case privateKey(String)
 
-        var json: JavaOracle.JSONValue {
+        var json: JSONValue {
             switch self {
             case .bytes(let b): return .object(["type": "bytes", "value": .string(JavaOracle.hexString(b))])
             case .string(let s): return .object(["type": "string", "value": .string(s)])
@@ -94,7 +95,7 @@ final class JavaUserClass {
     /// Loads the class (`userLoad`). Class-not-found and friends become `JavaCheckError.load`.
     init(oracle: JavaOracle, classpath: [String], className: String, commonsCodecJar: String) throws {
         self.oracle = oracle
-        let answer: [String: JavaOracle.JSONValue]
+        let answer: JSONObject
         do {
             answer = try oracle.call("userLoad", [
                 "classpath": .array(classpath.map { .string($0) }),
@@ -156,8 +157,8 @@ final class JavaUserClass {
 
     /// Calls `name` with `arguments` (the overload with these parameter types when given).
     func call(_ name: String, _ arguments: [Argument], parameters: [String]? = nil) throws -> Value {
-        let answer: [String: JavaOracle.JSONValue]
-        var fields: [String: JavaOracle.JSONValue] = ["method": .string(name), "args": .array(arguments.map(\.json))]
+        let answer: JSONObject
+        var fields: JSONObject = ["method": .string(name), "args": .array(arguments.map(\.json))]
         if let parameters { fields["parameters"] = .array(parameters.map { .string($0) }) }
         do {
             answer = try oracle.call("userCall", fields)
@@ -213,7 +214,7 @@ final class JavaUserClass {
     static let unpairedSurrogate = "returned a string with an unpaired UTF-16 surrogate (not valid Unicode text; no charset can encode it)"
 
     func keyPair(bits: Int) throws -> KeyStrings {
-        let answer: [String: JavaOracle.JSONValue]
+        let answer: JSONObject
         do {
             answer = try oracle.call("userKeyPair", ["bits": .int(bits)])
         } catch JavaOracleError.javaException(let message) {
@@ -252,7 +253,7 @@ final class JavaUserClass {
         return out
     }
 
-    private func bridgeCall(_ op: String, _ fields: [String: JavaOracle.JSONValue]) throws -> [String: JavaOracle.JSONValue] {
+    private func bridgeCall(_ op: String, _ fields: JSONObject) throws -> JSONObject {
         do {
             return try oracle.call(op, fields)
         } catch let error as JavaOracleError {

@@ -1,6 +1,7 @@
 import Foundation
 import ProcessGroups
 import RSA
+import StrictJSON
 
 #if canImport(Glibc)
 import Glibc
@@ -202,7 +203,7 @@ public final class JavaOracle: @unchecked Sendable {
     /// Sends `{"id":N,"op":op,...fields}` and returns the answer's fields (including `id` and `ok`).
     /// Throws `JavaOracleError.javaException` on `ok:false`, `.bridgeExited` when the JVM is gone.
     @discardableResult
-    public func call(_ op: String, _ fields: [String: JSONValue] = [:]) throws -> [String: JSONValue] {
+    public func call(_ op: String, _ fields: JSONObject = [:]) throws -> JSONObject {
         lock.lock()
         defer { lock.unlock() }
         switch state {
@@ -215,19 +216,27 @@ public final class JavaOracle: @unchecked Sendable {
         var request = fields
         request["id"] = .int(id)
         request["op"] = .string(op)
-        try send(JSONValue.object(request).description)
+        try send(JSONSerializer.protocolLine.string(.object(request)))
         let line = try receiveLine(op: op)
 
+        return try Self.answer(line, op: op, id: id)
+    }
+
+    /// The fields of the bridge's answer `line` to request `id` (`op`), checked: a JSON object with
+    /// that `id` and `ok: true`. A lone surrogate escape (a user method's unpaired UTF-16, which the
+    /// bridge writes as `\uD800`) is a `badAnswer` whose text names the surrogate: JavaCheck tells
+    /// it apart from a broken bridge by that word.
+    static func answer(_ line: [UInt8], op: String, id: Int) throws -> JSONObject {
         let answer: JSONValue
         do {
-            answer = try JSONValue.parse(line)
+            answer = try JSONParser().parse(line)
         } catch {
-            throw JavaOracleError.badAnswer("\(error) in answer to \(op)")
+            throw JavaOracleError.badAnswer("invalid JSON (\(error)) in answer to \(op)")
         }
         guard case .object(let object) = answer else {
             throw JavaOracleError.badAnswer("answer to \(op) is not a JSON object")
         }
-        guard object["id"] == .int(id) else {
+        guard object["id"]?.intValue == id else {
             throw JavaOracleError.badAnswer("answer to \(op) has id \(object["id"]?.description ?? "none"), expected \(id)")
         }
         switch object["ok"] {
@@ -271,7 +280,7 @@ public final class JavaOracle: @unchecked Sendable {
     /// `KeyPairGenerator("RSA")` with `bits`; keys as RsaUtils strings.
     /// A JDK key pair; with `seed`, the JDK draws from a SHA1PRNG seeded with it (replayable cross-checks).
     public func keygen(bits: Int = 1024, seed: [UInt8]? = nil) throws -> KeyPair {
-        var fields: [String: JSONValue] = ["bits": .int(bits)]
+        var fields: JSONObject = ["bits": .int(bits)]
         if let seed { fields["seed"] = .string(Self.hexString(seed)) }
         let a = try call("keygen", fields)
         return KeyPair(publicKey: try Self.string(a, "publicKey", "keygen"),
@@ -384,7 +393,7 @@ public final class JavaOracle: @unchecked Sendable {
 
     private func cipherCall(_ op: String, keyField: String, key: String, inputField: String,
                             input: JSONValue, block: Int?) throws -> [UInt8] {
-        var fields: [String: JSONValue] = [keyField: .string(key), inputField: input]
+        var fields: JSONObject = [keyField: .string(key), inputField: input]
         if let block { fields["block"] = .int(block) }
         let a = try call(op, fields)
         return op.hasPrefix("encrypt") ? try Self.base64(a, "ciphertext", op) : try Self.hex(a, "data", op)
@@ -531,14 +540,14 @@ public final class JavaOracle: @unchecked Sendable {
         return FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }
 
-    static func string(_ answer: [String: JSONValue], _ key: String, _ op: String) throws -> String {
+    static func string(_ answer: JSONObject, _ key: String, _ op: String) throws -> String {
         guard let value = answer[key]?.stringValue else {
             throw JavaOracleError.badAnswer("answer to \(op) has no string \"\(key)\"")
         }
         return value
     }
 
-    static func hex(_ answer: [String: JSONValue], _ key: String, _ op: String) throws -> [UInt8] {
+    static func hex(_ answer: JSONObject, _ key: String, _ op: String) throws -> [UInt8] {
         let text = try string(answer, key, op)
         guard let bytes = hexBytes(text) else {
             throw JavaOracleError.badAnswer("answer to \(op): \"\(key)\" is not hex")
@@ -546,12 +555,12 @@ public final class JavaOracle: @unchecked Sendable {
         return bytes
     }
 
-    static func optionalHex(_ answer: [String: JSONValue], _ key: String, _ op: String) throws -> [UInt8]? {
+    static func optionalHex(_ answer: JSONObject, _ key: String, _ op: String) throws -> [UInt8]? {
         if answer[key] == nil || answer[key] == .null { return nil }
         return try hex(answer, key, op)
     }
 
-    static func base64(_ answer: [String: JSONValue], _ key: String, _ op: String) throws -> [UInt8] {
+    static func base64(_ answer: JSONObject, _ key: String, _ op: String) throws -> [UInt8] {
         let text = try string(answer, key, op)
         // The bridge writes canonical Base64 (commons-codec encodeBase64String); Foundation alone also
         // takes '=' inside the text ("al=b") and non-zero trailing bits ("QR=="), found by fuzzing.

@@ -1,3 +1,5 @@
+import StrictJSON
+
 /// The number-check request a business server sends to the platform (seed flow step 10):
 ///
 /// ```json
@@ -64,22 +66,16 @@ public struct NumberCheckRequest: Sendable, Equatable {
     // MARK: - JSON
 
     /// The request as JSON text: `header` then `body`, fields in the document's order, absent fields
-    /// left out, strings with the minimal escaping of `NumberCheckJSON.quoted` (Chinese text stays
-    /// as UTF-8, `/` is not escaped). One line, or two-space indented when `pretty`.
+    /// left out, strings with RFC 8259's minimal escaping (`JSONSerializer.Escaping.minimal`: Chinese
+    /// text stays as UTF-8, `/` is not escaped). One line, or two-space indented when `pretty`.
     public func jsonText(pretty: Bool = false) -> String {
-        let header = Self.headerFields.compactMap { name in field(name).map { (name, $0) } }
-        let body = Self.bodyFields.compactMap { name in field(name).map { (name, $0) } }
-        func object(_ members: [(String, String)], indent: String) -> String {
-            if members.isEmpty { return "{}" }
-            let inner = members.map { NumberCheckJSON.quoted($0.0) + (pretty ? ": " : ":") + NumberCheckJSON.quoted($0.1) }
-            if !pretty { return "{" + inner.joined(separator: ",") + "}" }
-            let pad = indent + "  "
-            return "{\n" + inner.map { pad + $0 }.joined(separator: ",\n") + "\n" + indent + "}"
+        func object(_ names: [String]) -> JSONValue {
+            var members = JSONObject()
+            for name in names { if let value = field(name) { members[name] = .string(value) } }
+            return .object(members)
         }
-        if !pretty {
-            return "{\"header\":" + object(header, indent: "") + ",\"body\":" + object(body, indent: "") + "}"
-        }
-        return "{\n  \"header\": " + object(header, indent: "  ") + ",\n  \"body\": " + object(body, indent: "  ") + "\n}"
+        let root: JSONValue = .object(["header": object(Self.headerFields), "body": object(Self.bodyFields)])
+        return JSONSerializer(escaping: .minimal, pretty: pretty).string(root)
     }
 
     /// The UTF-8 bytes of `jsonText()`: what is POSTed.
@@ -90,18 +86,18 @@ public struct NumberCheckRequest: Sendable, Equatable {
     /// counts as absent). Unknown members are ignored; a missing `header` or `body` leaves its
     /// fields absent.
     public init(json bytes: [UInt8]) throws {
-        let root: NumberCheckJSON
-        do { root = try NumberCheckJSON.parse(bytes) } catch let error as NumberCheckJSONError {
+        let root: JSONValue
+        do { root = try JSONParser().parse(bytes) } catch {
             throw NumberCheckRequestError.notJSON(error.description)
         }
         guard case .object = root else { throw NumberCheckRequestError.wrongType(field: "top level", found: root.typeName) }
-        func section(_ name: String) throws -> NumberCheckJSON? {
+        func section(_ name: String) throws -> JSONValue? {
             guard let value = root[name], value != .null else { return nil }
             guard case .object = value else { throw NumberCheckRequestError.wrongType(field: name, found: value.typeName) }
             return value
         }
         let header = try section("header"), body = try section("body")
-        func string(_ object: NumberCheckJSON?, _ section: String, _ name: String) throws -> String? {
+        func string(_ object: JSONValue?, _ section: String, _ name: String) throws -> String? {
             guard let value = object?[name] else { return nil }
             switch value {
             case .null: return nil

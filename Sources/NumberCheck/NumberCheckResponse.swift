@@ -1,3 +1,5 @@
+import StrictJSON
+
 /// The platform's answer to a number-check request, read from either shape of NUMBER_CHECK.md
 /// (the endpoint's own answer has not been seen, so both sibling shapes are accepted):
 ///
@@ -33,18 +35,18 @@ public struct NumberCheckResponse: Sendable, Equatable {
 
     /// Reads an answer. Throws `NumberCheckResponseError` when it is not JSON or has neither shape.
     public init(json bytes: [UInt8]) throws {
-        let root: NumberCheckJSON
-        do { root = try NumberCheckJSON.parse(bytes) } catch let error as NumberCheckJSONError {
+        let root: JSONValue
+        do { root = try JSONParser().parse(bytes) } catch {
             throw NumberCheckResponseError.notJSON(error.description)
         }
         guard case .object = root else { throw NumberCheckResponseError.notAResponse("the answer is \(root.typeName), not a JSON object") }
         raw = bytes
 
-        func text(_ value: NumberCheckJSON?, _ name: String) throws -> String? {
+        func text(_ value: JSONValue?, _ name: String) throws -> String? {
             switch value {
             case nil, .null?: return nil
             case .string(let s)?: return s
-            case .number(let n)?: return n
+            case .number(let n)?: return n.text
             case let other?: throw NumberCheckResponseError.notAResponse("\(name) is \(other.typeName), expected a string")
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import RSA
+import StrictJSON
 import TokenSign
 
 /// An optional freshness window for the header timestamp (the platform's tokens live 2 minutes, but
@@ -101,7 +102,7 @@ public enum NumberCheckVerifier {
         let ciphertext = LenientBase64.decode(request.phoneNum ?? "")
         guard let plaintext = try? RsaUtilsCipher.decrypt(ciphertext, privateKey: platformPrivateKey),
               let phoneBytes = plaintextRule.phone(inPlaintext: plaintext, appKey: appKey, timestamp: timestampText),
-              let phone = strictUTF8(phoneBytes)
+              let phone = StrictUTF8.string(phoneBytes)
         else { return opaque }
 
         // 6. expected phone

@@ -94,7 +94,7 @@ final class AdapterImplementation: ImplementationUnderTest {
         fields["platformPublicKey"] = portPublic(input.platformPublicKey)
         fields["userInformation"] = input.userInformation
         fields["expandParams"] = input.expandParams
-        return PortJSON.object(try call { try port.numberCheckRequest(fields) }).description
+        return try call { try port.numberCheckRequest(fields) }
     }
 
     /// The error mapping of the type comment.

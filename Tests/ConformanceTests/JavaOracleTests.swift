@@ -213,18 +213,4 @@ final class JavaOracleTests: XCTestCase {
         XCTAssertNotEqual(jar, "/nonexistent.jar")
         XCTAssertTrue(JavaOracleError.commonsCodecNotFound(searched: ["x"]).description.contains("apt-get install libcommons-codec-java"))
     }
-
-    // MARK: - JSON (no JVM)
-
-    func testJSONRoundTrip() throws {
-        let text = #"{"a":"x\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00","b":[1,-2.5,true,false,null],"c":{}}"#
-        let value = try JavaOracle.JSONValue.parse(text)
-        guard case .object(let object) = value else { return XCTFail("not an object") }
-        XCTAssertEqual(object["a"], .string("x\"\\/\u{8}\u{c}\n\r\té😀"))
-        XCTAssertEqual(object["b"], .array([.int(1), .double(-2.5), .bool(true), .bool(false), .null]))
-        XCTAssertEqual(try JavaOracle.JSONValue.parse(value.description), value)
-        for bad in ["", "{", "[1,]", "{\"a\":1,}", "01", "\"\\ud800\"", "\"\u{1}\"", "[1] x", "{\"a\":1,\"a\":2}", "nul"] {
-            XCTAssertThrowsError(try JavaOracle.JSONValue.parse(bad), bad)
-        }
-    }
 }

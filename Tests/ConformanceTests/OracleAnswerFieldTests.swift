@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import JavaOracle
+import StrictJSON
 
 /// Reading the bridge's answers without a JVM: the typed field readers and the JSON line parser.
 /// (Regression tests for inputs found by `scripts/fuzz strict-decoders` / `oracle-answer`.)
@@ -26,12 +27,34 @@ final class OracleAnswerFieldTests: XCTestCase {
             #"{"id":3,"ok":true,"text":"a\u0000b\n\u2028\ud83d\ude00","n":-0.5e3,"big":9223372036854775808}"#,
         ]
         for line in lines {
-            let value = try JavaOracle.JSONValue.parse(line)
+            let value = try JSONValue.parse(line)
             let printed = value.description
             XCTAssertFalse(printed.contains("\n") || printed.contains("\r"), printed)
-            XCTAssertEqual(try JavaOracle.JSONValue.parse(printed), value)
+            XCTAssertEqual(try JSONValue.parse(printed), value)
         }
-        XCTAssertThrowsError(try JavaOracle.JSONValue.parse(#"{"id":1,"id":2}"#), "duplicate key")
-        XCTAssertThrowsError(try JavaOracle.JSONValue.parse(#""\udc00""#), "lone low surrogate")
+        XCTAssertThrowsError(try JSONValue.parse(#"{"id":1,"id":2}"#), "duplicate key")
+        XCTAssertThrowsError(try JSONValue.parse(#""\udc00""#), "lone low surrogate")
+        // The number text is kept: -0.5e3 and 2^63 are printed as sent, not as -500.0 and 9.2e18.
+        XCTAssertTrue(try JSONValue.parse(lines[2]).description.hasSuffix(#","n":-0.5e3,"big":9223372036854775808}"#))
+    }
+}
+
+/// The checks of one answer line (`JavaOracle.answer`): an object with the request's id and ok.
+final class OracleAnswerLineTests: XCTestCase {
+    private func answer(_ text: String, id: Int = 5) throws -> JSONObject {
+        try JavaOracle.answer(Array(text.utf8), op: "md5", id: id)
+    }
+
+    func testIdAndOkAreChecked() throws {
+        XCTAssertEqual(try answer(#"{"id":5,"ok":true,"digestHex":"00"}"#)["digestHex"], "00")
+        XCTAssertEqual(try answer(#"{"ok":true,"id":5.0}"#).keys, ["ok", "id"])  // 5.0 is the integer 5
+        XCTAssertThrowsError(try answer(#"{"id":6,"ok":true}"#))
+        XCTAssertThrowsError(try answer(#"{"id":5.5,"ok":true}"#))
+        XCTAssertThrowsError(try answer(#"{"id":5,"ok":"true"}"#))
+        XCTAssertThrowsError(try answer(#"[5]"#))
+        XCTAssertThrowsError(try answer(#"{"id":5,"ok":false,"error":"java.lang.X: y"}"#)) { error in
+            guard case JavaOracleError.javaException(let message)? = error as? JavaOracleError else { return XCTFail("\(error)") }
+            XCTAssertEqual(message, "java.lang.X: y")
+        }
     }
 }

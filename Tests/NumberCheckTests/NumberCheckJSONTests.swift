@@ -23,23 +23,6 @@ final class NumberCheckJSONTests: XCTestCase {
         XCTAssertNil(r.version)
     }
 
-    /// The deepest accepted nesting parses on a thread with a small (512 KiB) stack; one more level is an error.
-    func testNestingLimitOnASmallStack() throws {
-        let depth = NumberCheckJSON.maximumDepth
-        let deepest = String(repeating: "[", count: depth + 1) + String(repeating: "]", count: depth + 1)
-        let tooDeep = "[" + deepest + "]"
-        let done = expectation(description: "parsed")
-        nonisolated(unsafe) var results: [Bool] = []
-        let thread = Thread {
-            results = [(try? NumberCheckJSON.parse(deepest)) != nil, (try? NumberCheckJSON.parse(tooDeep)) != nil]
-            done.fulfill()
-        }
-        thread.stackSize = 512 * 1024
-        thread.start()
-        wait(for: [done], timeout: 30)
-        XCTAssertEqual(results, [true, false])
-    }
-
     func testResponseShapes() throws {
         func parse(_ text: String) throws -> NumberCheckResponse { try NumberCheckResponse(json: Array(text.utf8)) }
         let app = try parse(#"{"header":{"appId":"1","msgId":"m","timestamp":"t","resultCode":"000"},"body":{"resultDesc":"是本机号码","taskId":"x"}}"#)

@@ -1,9 +1,10 @@
 import Foundation
 import JavaOracle
 import RSA
+import StrictJSON
 
-/// JSON values on the adapter protocol (the oracle bridge's strict RFC 8259 codec).
-public typealias PortJSON = JavaOracle.JSONValue
+/// JSON values on the adapter protocol (StrictJSON: the strict RFC 8259 codec of the whole package).
+public typealias PortJSON = JSONValue
 
 /// The `hello` answer: who the adapter is and which operations its port has.
 public struct AdapterHello: Sendable, Equatable {
@@ -11,7 +12,7 @@ public struct AdapterHello: Sendable, Equatable {
     public let version: String
     public let ops: [String]
     /// Every field of the answer except `id` and `ok`, as sent (reported as `adapter`).
-    let fields: [String: PortJSON]
+    let fields: JSONObject
 
     public func has(_ op: AdapterOp) -> Bool { ops.contains(op.rawValue) }
 
@@ -53,7 +54,7 @@ public final class AdapterClient {
 
     /// An answer with `ok: true` (its fields) or `ok: false` (the port's one-line error).
     public enum Answer: Sendable, Equatable {
-        case ok([String: PortJSON])
+        case ok(JSONObject)
         case refused(String)
     }
 
@@ -80,7 +81,7 @@ public final class AdapterClient {
     public var processIdentifier: Int32 { process.pid }
 
     /// Sends `{"id":N,"op":op,...}` and returns the checked answer.
-    public func call(_ op: AdapterOp, _ fields: [String: PortJSON] = [:]) throws -> Answer {
+    public func call(_ op: AdapterOp, _ fields: JSONObject = [:]) throws -> Answer {
         if let failure { throw failure }
         let id = nextID
         nextID += 1
@@ -92,7 +93,7 @@ public final class AdapterClient {
         let line: [UInt8]
         do {
             do {
-                try process.writeLine(Array(PortJSON.object(request).description.utf8), deadline: deadline)
+                try process.writeLine(JSONSerializer.protocolLine.bytes(.object(request)), deadline: deadline)
             } catch AdapterProcess.IOFailure.inputClosed {
                 // It stopped reading (it exited, or closed stdin): what it printed before is still
                 // judged as its answer, so "printed a banner and exited" reads "not JSON: <banner>".
@@ -105,7 +106,7 @@ public final class AdapterClient {
         }
         let value: PortJSON
         do {
-            value = try PortJSON.parse(line)
+            value = try JSONParser(maximumBytes: max(options.maxLineBytes, JSONParser.defaultMaximumBytes)).parse(line)
         } catch {
             throw fail("the answer to \(what) is not JSON (\(error)): \(Quoted.bytes(line))")
         }
@@ -113,7 +114,7 @@ public final class AdapterClient {
             throw fail("the answer to \(what) is not a JSON object: \(Quoted.bytes(line))")
         }
         // `1.0` is the same number as `1` (JavaScript and some JSON writers print integers that way).
-        guard answer["id"] == .int(id) || answer["id"] == .double(Double(id)) else {
+        guard answer["id"]?.intValue == id else {
             let got = answer["id"].map { "id \($0)" } ?? "no id"
             throw fail("the answer to \(what) has \(got), expected \(id): \(Quoted.bytes(line))")
         }
@@ -230,7 +231,7 @@ public final class AdapterClient {
     private static func text(_ value: PortJSON) -> String? {
         switch value {
         case .string(let s): return s
-        case .int, .double: return value.description
+        case .number(let number): return number.text
         default: return nil
         }
     }

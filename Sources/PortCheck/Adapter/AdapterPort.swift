@@ -1,5 +1,6 @@
 import Foundation
 import RSA
+import StrictJSON
 
 /// The port answered `ok: false` (its one-line error): for the checks, the port refused or failed.
 public struct PortRefusal: Error, CustomStringConvertible, Sendable {
@@ -81,18 +82,20 @@ public final class AdapterPort {
     /// The getToken sign of the seven fields (`appId`, `businessType`, `msgId`, `timestamp`,
     /// `traceId`, `version`, `appKey`).
     public func tokenSign(_ fields: [String: String]) throws -> String {
-        let a = try call(.tokenSign, fields.mapValues { .string($0) })
+        let a = try call(.tokenSign, JSONObject(fields.mapValues { .string($0) }))
         return try string(a, "sign", .tokenSign)
     }
 
-    /// The number-check request the port builds (`request`: a JSON object, or a string holding one).
-    public func numberCheckRequest(_ fields: [String: String]) throws -> [String: PortJSON] {
-        let a = try call(.numberCheckRequest, fields.mapValues { .string($0) })
+    /// The text of the number-check request the port builds (`request`: a JSON object, written back
+    /// in its member order with its numbers' text and minimal escaping; or a string holding one,
+    /// returned as it is).
+    public func numberCheckRequest(_ fields: [String: String]) throws -> String {
+        let a = try call(.numberCheckRequest, JSONObject(fields.mapValues { .string($0) }))
         switch a["request"] {
         case .object(let object)?:
-            return object
+            return JSONSerializer(escaping: .minimal).string(.object(object))
         case .string(let text)?:
-            if case .object(let object)? = try? PortJSON.parse(text) { return object }
+            if case .object? = try? JSONParser().parse(text) { return text }
             fallthrough
         default:
             throw client.violation("the answer to numberCheckRequest has no JSON object \"request\": \(Quoted.text(PortJSON.object(a).description))")
@@ -104,7 +107,7 @@ public final class AdapterPort {
 
     // MARK: - Helpers
 
-    private func call(_ op: AdapterOp, _ fields: [String: PortJSON]) throws -> [String: PortJSON] {
+    private func call(_ op: AdapterOp, _ fields: JSONObject) throws -> JSONObject {
         guard has(op) else { throw PortLacksOperation(op: op.rawValue) }
         switch try client.call(op, fields) {
         case .ok(let answer): return answer
@@ -112,14 +115,14 @@ public final class AdapterPort {
         }
     }
 
-    private func string(_ answer: [String: PortJSON], _ key: String, _ op: AdapterOp) throws -> String {
+    private func string(_ answer: JSONObject, _ key: String, _ op: AdapterOp) throws -> String {
         guard let value = answer[key]?.stringValue else {
             throw client.violation("the answer to \(op.rawValue) has no string \"\(key)\": \(Quoted.text(PortJSON.object(answer).description))")
         }
         return value
     }
 
-    private func hex(_ answer: [String: PortJSON], _ key: String, _ op: AdapterOp) throws -> [UInt8] {
+    private func hex(_ answer: JSONObject, _ key: String, _ op: AdapterOp) throws -> [UInt8] {
         let text = try string(answer, key, op)
         switch Hex.decode(text) {
         case .success(let bytes): return bytes

@@ -3,6 +3,7 @@ import MD5
 import NumberCheck
 import RSA
 import TokenSign
+import StrictJSON
 
 /// The adapter of the project's own Swift RsaUtils (served by `conformance adapter`): answers one
 /// ADAPTER.md request with the RSA, MD5 and TokenSign modules. Pure: a request object in, an answer
@@ -24,24 +25,22 @@ public enum SwiftReferenceAdapter {
 
     /// The answer line to one request line (never throws: a bad request gets `ok: false`).
     public static func answer(line: [UInt8]) -> String {
-        guard case .object(let request)? = try? PortJSON.parse(line) else {
-            return PortJSON.object(["id": .null, "ok": false, "error": "the request is not a JSON object"]).description
+        guard case .object(let request)? = try? JSONParser().parse(line) else {
+            return JSONSerializer.line.string(.object(["id": .null, "ok": false, "error": "the request is not a JSON object"]))
         }
         let id = request["id"] ?? .null
-        var answer: [String: PortJSON]
+        var answer: JSONObject
         do {
-            answer = try perform(request)
-            answer["ok"] = true
+            answer = (["id": id, "ok": true] as JSONObject).merging(try perform(request))
         } catch let refusal as Refusal {
-            answer = ["ok": false, "error": .string(refusal.message)]
+            answer = ["id": id, "ok": false, "error": .string(refusal.message)]
         } catch {
-            answer = ["ok": false, "error": .string(String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " "))]
+            answer = ["id": id, "ok": false, "error": .string(String(describing: error).split(whereSeparator: \.isNewline).joined(separator: " "))]
         }
-        answer["id"] = id
-        return PortJSON.object(answer).description
+        return JSONSerializer.line.string(.object(answer))
     }
 
-    static func perform(_ r: [String: PortJSON]) throws -> [String: PortJSON] {
+    static func perform(_ r: JSONObject) throws -> JSONObject {
         guard let op = r["op"]?.stringValue else { throw Refusal("the request has no \"op\"") }
         switch AdapterOp(rawValue: op) {
         case .hello:
@@ -87,25 +86,25 @@ public enum SwiftReferenceAdapter {
             let request = try NumberCheckBuilder.build(
                 parameters, customerPrivateKey: try RSAPrivateKey(keyText: try string(r, "customerPrivateKey")),
                 platformPublicKey: try RSAPublicKey(keyText: try string(r, "platformPublicKey")))
-            return ["request": try PortJSON.parse(request.jsonText())]
+            return ["request": try JSONParser().parse(request.jsonText())]
         case nil:
             throw Refusal("unknown op \(op)")
         }
     }
 
-    static func string(_ r: [String: PortJSON], _ key: String) throws -> String {
+    static func string(_ r: JSONObject, _ key: String) throws -> String {
         guard let value = r[key]?.stringValue else { throw Refusal("missing string \"\(key)\"") }
         return value
     }
 
-    static func bytes(_ r: [String: PortJSON], _ key: String) throws -> [UInt8] {
+    static func bytes(_ r: JSONObject, _ key: String) throws -> [UInt8] {
         switch Hex.decode(try string(r, key)) {
         case .success(let bytes): return bytes
         case .failure(let problem): throw Refusal("\(key): \(problem)")
         }
     }
 
-    static func hash(_ r: [String: PortJSON]) throws -> HashAlgorithm {
+    static func hash(_ r: JSONObject) throws -> HashAlgorithm {
         let name = try string(r, "alg")
         guard let hash = HashAlgorithm(jcaSignatureName: name), hash.isSupported else {
             throw Refusal("unsupported algorithm \(name)")
@@ -113,11 +112,11 @@ public enum SwiftReferenceAdapter {
         return hash
     }
 
-    static func publicKey(_ r: [String: PortJSON]) throws -> RSAPublicKey {
+    static func publicKey(_ r: JSONObject) throws -> RSAPublicKey {
         try RSAPublicKey(keyText: try string(r, "publicKey"))
     }
 
-    static func privateKey(_ r: [String: PortJSON]) throws -> RSAPrivateKey {
+    static func privateKey(_ r: JSONObject) throws -> RSAPrivateKey {
         try RSAPrivateKey(keyText: try string(r, "privateKey"))
     }
 }

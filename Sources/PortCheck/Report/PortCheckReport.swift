@@ -69,11 +69,11 @@ public struct PortCheckReport: Sendable {
         switch value {
         case .null: return .null
         case .bool(let b): return .bool(b)
-        case .int(let i): return .number(Double(i))
-        case .double(let d): return d.isFinite ? .number(d) : .null
+        case .number(let n): return n.doubleValue.map(ReportJSON.number) ?? .null
         case .string(let s): return .string(s)
         case .array(let items): return .array(items.map(reportJSON))
-        case .object(let fields): return .object(fields.mapValues(reportJSON))
+        // Names that differ only in Unicode normalisation are one Swift `String` key: the first stays.
+        case .object(let fields): return .object(Dictionary(fields.map { ($0.key, reportJSON($0.value)) }, uniquingKeysWith: { first, _ in first }))
         }
     }
 }

@@ -88,7 +88,7 @@ extension PortVectorRunner {
     /// plaintext rule is a skip naming the rule the port uses (the rule is a setting, not a defect).
     private func numberCheck(_ input: PortNumberCheckCase) throws -> Observation {
         try observe({
-            let text = PortJSON.object(try port.numberCheckRequest(input.fields)).description
+            let text = try port.numberCheckRequest(input.fields)
             let verdict = verify(text, input, rule: input.rule)
             if !verdict.isAccepted, verdict.check == .phoneNum || verdict.check == .phoneMatch {
                 let other: PhonePlaintextRule = input.rule == .phone ? .phoneAppKeyTimestamp : .phone
