@@ -63,9 +63,14 @@ final class HostileVectorTests: XCTestCase {
         XCTAssertTrue(e2.description.contains("16385 bits"), e2.description)
     }
 
+    /// The count comes from the parsed arrays' lengths, before any case is decoded: cases that are
+    /// not even objects are counted, and the limit is the error, not their shape.
     func testCaseCountIsCheckedBeforeDecoding() throws {
-        let top: [String: Any] = ["testGroups": [["tests": Array(repeating: 0, count: 7)], ["tests": [1, 2]], "junk"]]
-        XCTAssertEqual(VectorLimits.caseCount(top), 9)
+        let many = Array(repeating: "0", count: VectorLimits.maximumCasesPerFile).joined(separator: ",")
+        let json = #"{"schema": "md5_schema_v1.json", "testGroups": [{"tests": ["# + many + #"]}, {"tests": [1]}, "junk", null]}"#
+        guard case .failed(let error) = decode(json) else { return XCTFail("accepted") }
+        XCTAssertEqual(error.location, "testGroups")
+        XCTAssertTrue(error.message.hasPrefix("\(VectorLimits.maximumCasesPerFile + 1) cases is too many"), error.message)
     }
 
     func testDevicesAndFoldersAreNotRead() {

@@ -128,7 +128,7 @@ final class VectorDecodingTests: XCTestCase {
               "publicKeyDer": "30", "privateKeyPkcs8": "30", "publicKeyRsaUtils": "MA==", "privateKeyRsaUtils": "MA==", "result": "valid"}]},
             {"type": "RsaKeyStringParse", \(Self.source), "tests": [{"tcId": 2, "comment": "", "flags": [], "keyType": "public",
               "keyString": "MA==\\r\\n", "der": "", "result": "invalid"}]},
-            {"type": "RsaKeyParameterCheck", \(Self.source), "tests": [{"tcId": 3, "comment": "", "flags": ["EvenExponent"],
+            {"type": "RsaKeyParameterCheck", \(Self.source), "tests": [{"tcId": 3, "comment": "", "flags": ["Edge"],
               "keySize": 1024, "p": "0b", "q": "0d", "e": "04", "result": "invalid"}]}
             """)
         XCTAssertEqual(try load(keygen).testCount, 3)

@@ -17,6 +17,11 @@ public enum AtomicFile {
     }
 
     public static func write(_ data: Data, to url: URL) throws {
+        try write(to: url) { try $0.write(data) }
+    }
+
+    /// Streams `body`'s output into a temporary file, then renames it over `url`.
+    public static func write(to url: URL, _ body: (ReportSink) throws -> Void) throws {
         let folder = url.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -28,9 +33,17 @@ public enum AtomicFile {
         let registration = TerminationCleanup.registerTemporaryFile(temporary.path)
         defer { TerminationCleanup.unregister(registration) }
         do {
-            try data.write(to: temporary)
+            guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+                throw WriteError(path: url.path, reason: "cannot create \(temporary.lastPathComponent)")
+            }
+            let handle = try FileHandle(forWritingTo: temporary)
+            defer { try? handle.close() }
+            let sink = ReportSink(handle: handle)
+            try body(sink)
+            try sink.flush()
         } catch {
             try? FileManager.default.removeItem(at: temporary)
+            if let error = error as? WriteError { throw error }
             throw WriteError(path: url.path, reason: (error as NSError).localizedDescription)
         }
         guard rename(temporary.path, url.path) == 0 else {

@@ -3,8 +3,15 @@ import Foundation
 /// `junit.xml`: one `<testsuite>` per vector file or check suite, one `<testcase name="tcId N">` per case,
 /// `<failure>` with the reason, comment, flags (bugType, description) and expected vs actual bytes,
 /// `<skipped>` with the reason; a file that could not be read is a suite with one `<error>`.
+/// Written as a stream, one case at a time.
 public enum JUnitReportWriter {
     public static func render(_ report: RunReport) -> Data {
+        let sink = ReportSink()
+        try? write(report, to: sink)
+        return sink.data
+    }
+
+    public static func write(_ report: RunReport, to sink: ReportSink) throws {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         let t = report.totals
         let emptyRun = report.errors == 0 ? report.emptyReason : nil
@@ -12,9 +19,11 @@ public enum JUnitReportWriter {
         xml += "<testsuites name=\"conformance\" tests=\"\(t.cases + errors)\" failures=\"\(t.failed)\""
         xml += " errors=\"\(errors)\" skipped=\"\(t.skipped)\" time=\"\(seconds(report.metadata.durationSeconds))\""
         xml += " timestamp=\(attr(report.metadata.startedAt))>\n"
+        try sink.write(xml)
         for suite in report.suites {
-            xml += testsuite(suite, timestamp: report.metadata.startedAt)
+            try testsuite(suite, timestamp: report.metadata.startedAt, to: sink)
         }
+        xml = ""
         if let emptyRun {
             // Nothing was checked: a CI reading only the JUnit file must not see a green run.
             xml += "  <testsuite name=\"conformance\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\" time=\"0.000\">\n"
@@ -23,10 +32,10 @@ public enum JUnitReportWriter {
             xml += "    </testcase>\n  </testsuite>\n"
         }
         xml += "</testsuites>\n"
-        return Data(xml.utf8)
+        try sink.write(xml)
     }
 
-    static func testsuite(_ suite: SuiteReport, timestamp: String) -> String {
+    static func testsuite(_ suite: SuiteReport, timestamp: String, to sink: ReportSink) throws {
         let c = suite.counts
         let errors = suite.error == nil ? 0 : 1
         var xml = "  <testsuite name=\(attr(suite.name)) tests=\"\(c.cases + errors)\" failures=\"\(c.failed)\""
@@ -47,11 +56,11 @@ public enum JUnitReportWriter {
             xml += "      <error message=\(attr(error)) type=\"MalformedVectorFile\">\(XMLEscape.text(error))</error>\n"
             xml += "    </testcase>\n"
         }
+        try sink.write(xml)
         for outcome in suite.outcomes {
-            xml += testcase(outcome, suite: suite)
+            try sink.write(testcase(outcome, suite: suite))
         }
-        xml += "  </testsuite>\n"
-        return xml
+        try sink.write("  </testsuite>\n")
     }
 
     static func testcase(_ outcome: Outcome, suite: SuiteReport) -> String {

@@ -57,7 +57,7 @@ public enum MarkdownSummaryWriter {
 
     /// The `acceptable` cases whose Java verdict is known: ours, Java's, and the strict reading.
     static func javaVerdicts(_ report: RunReport) -> [String] {
-        let cases = report.suites.flatMap { suite in suite.outcomes.compactMap { o in o.javaVerdict.map { (suite, o, $0) } } }
+        let cases = report.suites.flatMap { suite in suite.outcomes.details.compactMap { o in o.javaVerdict.map { (suite, o, $0) } } }
         guard !cases.isEmpty else { return [] }
         var md = ["## Acceptable cases: Java's verdict (\(cases.count))", "",
                   "| case | flags | ours | Java | source | strict RFC 8017 |", "|---|---|---|---|---|---|"]
@@ -72,7 +72,7 @@ public enum MarkdownSummaryWriter {
 
     static func failures(_ report: RunReport) -> [String] {
         let failing = report.suites.flatMap { suite in
-            suite.outcomes.filter { $0.verdict.isFailure }.map { (suite, $0) }
+            suite.outcomes.failures.map { (suite, $0) }
         }
         guard !failing.isEmpty else { return [] }
         var md = ["## Failures (\(failing.count))", ""]
@@ -123,7 +123,7 @@ public enum MarkdownSummaryWriter {
         var counts = [String: Int]()
         var order = [String]()
         for suite in report.suites {
-            for outcome in suite.outcomes {
+            for outcome in suite.outcomes.details {
                 guard case .skip(let reason) = outcome.verdict else { continue }
                 let key = "\(suite.name)\u{0}\(reason)"
                 if counts[key] == nil { order.append(key) }

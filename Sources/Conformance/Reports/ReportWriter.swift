@@ -42,8 +42,8 @@ public enum ReportWriter {
         let junit = directory.appendingPathComponent(junitFileName)
         let summary = directory.appendingPathComponent(summaryFileName)
         let markdown = Data((MarkdownSummaryWriter.render(report) + "\n").utf8)
-        try AtomicFile.write(try JSONReportWriter.render(report), to: json)
-        try AtomicFile.write(JUnitReportWriter.render(report), to: junit)
+        try AtomicFile.write(to: json) { try JSONReportWriter.write(report, to: $0) }
+        try AtomicFile.write(to: junit) { try JUnitReportWriter.write(report, to: $0) }
         try AtomicFile.write(markdown, to: summary)
         var written = [json, junit, summary]
         if let stepSummary = environment["GITHUB_STEP_SUMMARY"], !stepSummary.isEmpty {

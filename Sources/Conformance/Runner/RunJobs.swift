@@ -88,9 +88,9 @@ final class RunJobs: @unchecked Sendable {
         case .failed(let error):
             return .suite(SuiteReport(name: path, kind: .vectors, file: path, durationSeconds: 0, error: error.description, outcomes: []))
         case .loaded(let file):
-            let (outcomes, seconds) = Stopwatch.measure { file.run(context: context) }
+            let (log, seconds) = Stopwatch.measure { file.runLog(context: context) }
             return .suite(SuiteReport(name: path, kind: .vectors, file: path, schema: file.schema, algorithm: file.algorithm,
-                                      header: file.header, notes: file.notes, durationSeconds: seconds, outcomes: outcomes))
+                                      header: file.header, notes: file.notes, durationSeconds: seconds, log: log))
         }
     }
 

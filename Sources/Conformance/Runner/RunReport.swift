@@ -58,11 +58,19 @@ public struct SuiteReport: Codable, Sendable {
     public let durationSeconds: Double
     /// Set when the suite could not run at all (unreadable or malformed vector file): exit 2.
     public let error: String?
-    public let outcomes: [Outcome]
+    /// Every case in order (passes stored compactly, see `OutcomeLog`).
+    public let outcomes: OutcomeLog
 
     public init(name: String, kind: Kind, file: String? = nil, schema: String? = nil, algorithm: String? = nil,
                 header: [String] = [], notes: [String: VectorNote] = [:], durationSeconds: Double,
                 error: String? = nil, outcomes: [Outcome]) {
+        self.init(name: name, kind: kind, file: file, schema: schema, algorithm: algorithm, header: header, notes: notes,
+                  durationSeconds: durationSeconds, error: error, log: OutcomeLog(outcomes))
+    }
+
+    public init(name: String, kind: Kind, file: String? = nil, schema: String? = nil, algorithm: String? = nil,
+                header: [String] = [], notes: [String: VectorNote] = [:], durationSeconds: Double,
+                error: String? = nil, log: OutcomeLog) {
         self.name = name
         self.kind = kind
         self.file = file
@@ -70,10 +78,10 @@ public struct SuiteReport: Codable, Sendable {
         self.algorithm = algorithm
         self.header = header
         self.notes = notes
-        self.counts = OutcomeCounts(outcomes)
+        self.counts = log.counts
         self.durationSeconds = durationSeconds
         self.error = error
-        self.outcomes = outcomes
+        self.outcomes = log
     }
 
     /// "ok", "FAIL" or "ERROR".
@@ -171,5 +179,5 @@ public struct RunReport: Codable, Sendable {
         }
     }
 
-    public var failures: [Outcome] { suites.flatMap { $0.outcomes.filter { $0.verdict.isFailure } } }
+    public var failures: [Outcome] { suites.flatMap { $0.outcomes.failures } }
 }

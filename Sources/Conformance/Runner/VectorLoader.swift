@@ -9,12 +9,19 @@ public struct LoadedVectorFile: Sendable {
     public let header: [String]
     public let notes: [String: VectorNote]
     public let testCount: Int
-    let runCases: @Sendable (RunContext) -> [Outcome]
+    let runCases: @Sendable (String, RunContext) -> OutcomeLog
 
-    public func run(context: RunContext) -> [Outcome] { runCases(context) }
+    /// Every case's outcome, in file order (passes stored compactly).
+    public func runLog(context: RunContext) -> OutcomeLog { runCases(path, context) }
+
+    public func run(context: RunContext) -> [Outcome] { Array(runLog(context: context)) }
 }
 
 /// Reads vector files and picks the model by the file's `schema` field (never by its name).
+///
+/// A file is parsed once: one `JSONDecoder` pass reads `schema`, counts the cases (the limit is checked
+/// before any case is decoded), decodes the schema's model and checks the cases' identities
+/// (`VectorCaseIdentities`), all on the same parsed document.
 public enum VectorLoader {
     /// What reading a file gave.
     public enum LoadResult: Sendable {
@@ -37,18 +44,66 @@ public enum VectorLoader {
     /// The schemas the harness reads, sorted.
     public static var knownSchemas: [String] { entries.keys.sorted() }
 
+    /// A decoded file before it is given its display path.
+    struct DecodedFile: Sendable {
+        let algorithm: String
+        let schema: String
+        let header: [String]
+        let notes: [String: VectorNote]
+        let testCount: Int
+        let runCases: @Sendable (String, RunContext) -> OutcomeLog
+    }
+
     struct Entry: Sendable {
         let schema: String
-        let decode: @Sendable (Data, String) throws -> LoadedVectorFile
+        let decode: @Sendable (Decoder) throws -> DecodedFile
 
         init<S: VectorSuite>(_ suite: S.Type) {
             schema = S.schema
-            decode = { data, path in
-                let file = try JSONDecoder().decode(WycheproofFile<S.Group>.self, from: data)
-                return LoadedVectorFile(
-                    path: path, algorithm: file.algorithm, schema: file.schema, header: file.header, notes: file.notes,
-                    testCount: file.testCount, runCases: { context in S().run(file, path: path, context: context) })
+            decode = { decoder in
+                let file = try WycheproofFile<S.Group>(from: decoder)
+                return DecodedFile(
+                    algorithm: file.algorithm, schema: file.schema, header: file.header, notes: file.notes,
+                    testCount: file.testCount, runCases: { path, context in S().run(file, path: path, context: context) })
             }
+        }
+    }
+
+    /// What the one decoding pass found at the top level.
+    enum Dispatch: Decodable {
+        case notObject
+        case noSchema(hasTestGroups: Bool)
+        case schemaNotString
+        case unknownSchema(String)
+        case tooManyCases(Int)
+        case decoded(DecodedFile)
+
+        init(from decoder: Decoder) throws {
+            guard let top = try? decoder.container(keyedBy: AnyCodingKey.self) else {
+                self = .notObject
+                return
+            }
+            let schemaKey = AnyCodingKey(stringValue: "schema")
+            guard top.contains(schemaKey) else {
+                self = .noSchema(hasTestGroups: top.contains(AnyCodingKey(stringValue: "testGroups")))
+                return
+            }
+            guard let schema = try? top.decode(String.self, forKey: schemaKey) else {
+                self = .schemaNotString
+                return
+            }
+            guard let entry = VectorLoader.entries[schema] else {
+                self = .unknownSchema(schema)
+                return
+            }
+            let cases = VectorLimits.caseCount(top)
+            guard cases <= VectorLimits.maximumCasesPerFile else {
+                self = .tooManyCases(cases)
+                return
+            }
+            let file = try entry.decode(decoder)
+            try VectorCaseIdentities.check(top, notes: file.notes)
+            self = .decoded(file)
         }
     }
 
@@ -106,20 +161,27 @@ public enum VectorLoader {
         guard !data.allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }) else {
             return .failed(VectorFileError(file: path, message: "empty file"))
         }
-        let top: Any
+        let dispatch: Dispatch
         do {
-            top = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            dispatch = try JSONDecoder().decode(Dispatch.self, from: data)
+        } catch let problem as VectorCaseIdentities.Problem {
+            return .failed(VectorFileError(file: path, location: problem.location, message: problem.message))
+        } catch let error as DecodingError {
+            if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
+                return .failed(syntaxError(data, fallback: error, path: path))
+            }
+            return .failed(VectorFileError.from(error, file: path))
         } catch {
-            return .failed(VectorFileError.syntax(error, data: data, file: path))
+            return .failed(VectorFileError(file: path, message: VectorFileError.oneLine("\(error)")))
         }
-        guard let object = top as? [String: Any] else {
+        switch dispatch {
+        case .notObject:
             if explicit {
                 return .failed(VectorFileError(file: path, location: "top level", message: "not a vector file (expected a JSON object)"))
             }
             return .ignored(reason: "top level is not a JSON object")
-        }
-        guard let schemaValue = object["schema"] else {
-            if object["testGroups"] != nil {
+        case .noSchema(let hasTestGroups):
+            if hasTestGroups {
                 return .failed(VectorFileError(file: path, location: "top level", message: "missing field 'schema'"))
             }
             if explicit {
@@ -127,27 +189,30 @@ public enum VectorLoader {
                                                message: "not a vector file (no 'schema' and no 'testGroups')"))
             }
             return .ignored(reason: "not a vector file (no \"schema\" and no \"testGroups\")")
-        }
-        guard let schema = schemaValue as? String else {
+        case .schemaNotString:
             return .failed(VectorFileError(file: path, location: "schema", message: "wrong type (expected a string)"))
-        }
-        guard let entry = entries[schema] else {
+        case .unknownSchema(let schema):
             return .failed(VectorFileError(
                 file: path, location: "schema",
                 message: "unknown schema '\(schema)' (known: \(knownSchemas.joined(separator: ", ")))"))
-        }
-        let cases = VectorLimits.caseCount(object)
-        guard cases <= VectorLimits.maximumCasesPerFile else {
+        case .tooManyCases(let cases):
             return .failed(VectorFileError(
                 file: path, location: "testGroups",
                 message: "\(cases) cases is too many (the limit is \(VectorLimits.maximumCasesPerFile) per file)"))
+        case .decoded(let file):
+            return .loaded(LoadedVectorFile(path: path, algorithm: file.algorithm, schema: file.schema, header: file.header,
+                                            notes: file.notes, testCount: file.testCount, runCases: file.runCases))
         }
+    }
+
+    /// A file that is not JSON: the position as `JSONSerialization` words it (`line L, column C` /
+    /// `end of file`); only reached for a broken file, so its second parse costs nothing on good ones.
+    static func syntaxError(_ data: Data, fallback: DecodingError, path: String) -> VectorFileError {
         do {
-            return .loaded(try entry.decode(data, path))
-        } catch let error as DecodingError {
-            return .failed(VectorFileError.from(error, file: path))
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            return .failed(VectorFileError(file: path, message: VectorFileError.oneLine("\(error)")))
+            return VectorFileError.syntax(error, data: data, file: path)
         }
+        return VectorFileError.from(fallback, file: path)
     }
 }

@@ -10,7 +10,7 @@ public struct GetTokenSignSuite: VectorSuite {
 
     public init() {}
 
-    public func run(_ file: WycheproofFile<Group>, path: String, context: RunContext) -> [Outcome] {
+    public func run(_ file: WycheproofFile<Group>, path: String, context: RunContext) -> OutcomeLog {
         var recorder = OutcomeRecorder(path: path)
         for (index, group) in file.testGroups.enumerated() {
             for test in group.tests {

@@ -15,7 +15,7 @@ public struct NumberCheckSuite: VectorSuite {
         let rule: PhonePlaintextRule
     }
 
-    public func run(_ file: WycheproofFile<Group>, path: String, context: RunContext) -> [Outcome] {
+    public func run(_ file: WycheproofFile<Group>, path: String, context: RunContext) -> OutcomeLog {
         var recorder = OutcomeRecorder(path: path)
         for (index, group) in file.testGroups.enumerated() {
             switch load(group) {

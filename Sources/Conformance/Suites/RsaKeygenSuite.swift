@@ -9,7 +9,7 @@ public struct RsaKeygenSuite: VectorSuite {
 
     public init() {}
 
-    public func run(_ file: WycheproofFile<Group>, path: String, context: RunContext) -> [Outcome] {
+    public func run(_ file: WycheproofFile<Group>, path: String, context: RunContext) -> OutcomeLog {
         var recorder = OutcomeRecorder(path: path)
         for (index, group) in file.testGroups.enumerated() {
             switch group {

@@ -17,7 +17,7 @@ public protocol VectorSuite: Sendable {
     static var schema: String { get }
     init()
     /// One outcome per case, in file order.
-    func run(_ file: WycheproofFile<Group>, path: String, context: RunContext) -> [Outcome]
+    func run(_ file: WycheproofFile<Group>, path: String, context: RunContext) -> OutcomeLog
 }
 
 /// What the implementation did with a case.
@@ -56,7 +56,7 @@ public enum CaseVerdict {
 /// Collects the outcomes of one vector file, timing each case.
 struct OutcomeRecorder {
     let path: String
-    private(set) var outcomes: [Outcome] = []
+    private(set) var outcomes = OutcomeLog()
 
     init(path: String) {
         self.path = path
@@ -73,8 +73,7 @@ struct OutcomeRecorder {
 
     /// Attaches Java's verdict to the case recorded last.
     mutating func annotateLast(_ javaVerdict: JavaVerdict) {
-        guard !outcomes.isEmpty else { return }
-        outcomes[outcomes.count - 1].javaVerdict = javaVerdict
+        outcomes.annotateLast(javaVerdict)
     }
 
     /// Records every case of a group with the same observation (a group-level problem or skip).

@@ -26,14 +26,23 @@ public enum VectorLimits {
         return value
     }
 
-    /// Counts `testGroups[*].tests` in an already parsed JSON object, without decoding the cases.
-    static func caseCount(_ top: [String: Any]) -> Int {
-        guard let groups = top["testGroups"] as? [Any] else { return 0 }
-        var total = 0
-        for case let group as [String: Any] in groups {
-            if let tests = group["tests"] as? [Any] { total += tests.count }
+    /// Counts `testGroups[*].tests` of the document being decoded, without decoding the cases (the
+    /// parsed document already knows each array's length). Anything malformed counts 0 here and is
+    /// reported by the model's decoding.
+    static func caseCount(_ top: KeyedDecodingContainer<AnyCodingKey>) -> Int {
+        let groups = (try? top.decode([GroupCaseCount?].self, forKey: AnyCodingKey(stringValue: "testGroups"))) ?? []
+        return groups.reduce(0) { $0 + ($1?.count ?? 0) }
+    }
+
+    /// A group's number of cases (0 when it has no `tests` array); never throws.
+    struct GroupCaseCount: Decodable {
+        let count: Int
+
+        init(from decoder: Decoder) {
+            let group = try? decoder.container(keyedBy: AnyCodingKey.self)
+            let tests = try? group?.nestedUnkeyedContainer(forKey: AnyCodingKey(stringValue: "tests"))
+            count = tests?.count ?? 0
         }
-        return total
     }
 }
 

@@ -1,0 +1,92 @@
+@testable import Conformance
+import Foundation
+import XCTest
+
+/// A vector file whose cases cannot be told apart or explained is that file's one-line error: a
+/// duplicate or out-of-range tcId, a flag missing from `notes`, a flag listed twice.
+final class VectorCaseIdentityTests: XCTestCase {
+    /// `VectorDecodingTests.md5File` with one edit (its four cases have tcIds 1...4; only flag "Edge"
+    /// is defined in its notes, and case 2 uses it).
+    func edited(_ from: String, _ to: String) -> String {
+        let original = VectorDecodingTests.md5File
+        let json = original.replacingOccurrences(of: from, with: to)
+        XCTAssertNotEqual(json, original, "the edit did not apply: \(from)")
+        return json
+    }
+
+    func load(_ json: String) throws -> LoadedVectorFile {
+        switch VectorLoader.decode(Data(json.utf8), path: "inline.json", explicit: true) {
+        case .loaded(let loaded): return loaded
+        case .failed(let error): throw error
+        case .ignored(let reason): throw VectorFileError(file: "inline.json", message: "ignored: \(reason)")
+        }
+    }
+
+    func failure(_ json: String, file: StaticString = #filePath, line: UInt = #line) -> VectorFileError? {
+        switch VectorLoader.decode(Data(json.utf8), path: "inline.json", explicit: true) {
+        case .failed(let error): return error
+        case .loaded: XCTFail("decoded a malformed file", file: file, line: line); return nil
+        case .ignored(let reason): XCTFail("ignored: \(reason)", file: file, line: line); return nil
+        }
+    }
+
+    func testDuplicateTcIdIsTheFilesError() throws {
+        let error = try XCTUnwrap(failure(edited(#""tcId": 3,"#, #""tcId": 1,"#)))
+        XCTAssertEqual(error.location, "testGroups[0].tests[2].tcId")
+        XCTAssertEqual(error.message, "duplicate tcId 1 (also testGroups[0].tests[0])")
+        XCTAssertEqual(error.description, "inline.json: testGroups[0].tests[2].tcId: duplicate tcId 1 (also testGroups[0].tests[0])")
+    }
+
+    func testDuplicateTcIdAcrossGroupsIsAnError() throws {
+        // Two groups whose cases are 1, 4 and 4.
+        func test(_ id: Int) -> String {
+            #"{"tcId": \#(id), "comment": "", "flags": [], "msg": "", "digest": "d41d8cd98f00b204e9800998ecf8427e", "result": "valid"}"#
+        }
+        let group = #"{"type": "Md5Hash", "source": {"name": "test", "version": "1"}, "tests": "#
+        let json = VectorDecodingTests.envelope(schema: "md5_schema_v1.json", algorithm: "MD5", count: 3,
+                                                groups: group + "[\(test(1)), \(test(4))]}, " + group + "[\(test(4))]}")
+        let error = try XCTUnwrap(failure(json))
+        XCTAssertEqual(error.location, "testGroups[1].tests[0].tcId")
+        XCTAssertEqual(error.message, "duplicate tcId 4 (also testGroups[0].tests[1])")
+    }
+
+    func testTcIdOutOfRangeIsAnError() throws {
+        for bad in ["0", "-1", "2147483648", "9223372036854775807"] {
+            let error = try XCTUnwrap(failure(edited(#""tcId": 2,"#, "\"tcId\": \(bad),")), bad)
+            XCTAssertEqual(error.location, "testGroups[0].tests[1].tcId", bad)
+            XCTAssertEqual(error.message, "tcId \(bad) is out of range (1 ... 2147483647)")
+        }
+        XCTAssertEqual(try load(edited(#""tcId": 2,"#, #""tcId": 2147483647,"#)).testCount, 4)
+    }
+
+    func testUndefinedFlagIsAnError() throws {
+        let error = try XCTUnwrap(failure(edited(#""flags": ["Edge"]"#, #""flags": ["Edge", "Egde"]"#)))
+        XCTAssertEqual(error.location, "testGroups[0].tests[1].flags")
+        XCTAssertEqual(error.message, "flag 'Egde' is not defined in the file's notes")
+        // A file without notes cannot use flags at all.
+        let noNotes = edited(#""notes": {"Edge": {"bugType": "EDGE_CASE", "description": "an edge"}}"#, #""notes": {}"#)
+        XCTAssertEqual(failure(noNotes)?.message, "flag 'Edge' is not defined in the file's notes")
+    }
+
+    func testFlagListedTwiceIsAnError() throws {
+        let error = try XCTUnwrap(failure(edited(#""flags": ["Edge"]"#, #""flags": ["Edge", "Edge"]"#)))
+        XCTAssertEqual(error.location, "testGroups[0].tests[1].flags")
+        XCTAssertEqual(error.message, "flag 'Edge' is listed twice")
+    }
+
+    /// The stored vectors (and, in VectorDecodingTests/WycheproofUpstreamTests, the upstream files) have
+    /// unique tcIds and define every flag they use: they still load.
+    func testStoredVectorsStillLoad() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Vectors")
+        let files = try VectorCollector.collect([folder])
+        XCTAssertGreaterThan(files.count, 10)
+        for found in files {
+            switch VectorLoader.load(found.url, path: found.url.lastPathComponent, explicit: false) {
+            case .loaded(let file): XCTAssertGreaterThan(file.testCount, 0, found.url.path)
+            case .failed(let error): XCTFail("\(error)")
+            case .ignored(let reason): XCTFail("\(found.url.path) ignored: \(reason)")
+            }
+        }
+    }
+}
