@@ -90,3 +90,24 @@ final class VectorCaseIdentityTests: XCTestCase {
         }
     }
 }
+
+/// A field named twice in one object (JSONDecoder would keep one value silently) is the file's error.
+final class DuplicateJSONKeysTests: XCTestCase {
+    func testDuplicateFieldsAreFoundWithTheirPath() {
+        func find(_ json: String) -> DuplicateJSONKeys.Found? { DuplicateJSONKeys.first(in: Data(json.utf8)) }
+        XCTAssertNil(find(#"{"a": 1, "b": {"a": 2}, "c": [{"a": 1}, {"a": 2}], "d": "\"a\": 1, \"a\""}"#))
+        XCTAssertEqual(find(#"{"a": 1, "b": 2, "a": 3}"#), .init(location: "top level", key: "a"))
+        XCTAssertEqual(find(#"{"t": [{"x": 1}, {"y": [1, {"k": 1}], "z": 2, "y": 3}]}"#), .init(location: "t[1]", key: "y"))
+        XCTAssertEqual(find(#"{"g": [[], {"n": {"p": 1, "\u0070": 2}}]}"#), .init(location: "g[1].n", key: "p"))
+        XCTAssertNil(find(#"{"a\\": 1, "a": 2, "\"": [], "a\"": 3}"#))
+    }
+
+    func testAVectorFileWithARepeatedFieldIsRejected() throws {
+        let json = VectorDecodingTests.md5File.replacingOccurrences(
+            of: #""result": "invalid"}"#, with: #""result": "invalid", "result": "valid"}"#)
+        guard case .failed(let error) = VectorLoader.decode(Data(json.utf8), path: "inline.json", explicit: true) else {
+            return XCTFail("a case with two results was accepted")
+        }
+        XCTAssertEqual(error.description, "inline.json: testGroups[0].tests[3]: field 'result' appears twice in one object")
+    }
+}

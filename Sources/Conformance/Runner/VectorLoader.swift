@@ -200,6 +200,10 @@ public enum VectorLoader {
                 file: path, location: "testGroups",
                 message: "\(cases) cases is too many (the limit is \(VectorLimits.maximumCasesPerFile) per file)"))
         case .decoded(let file):
+            if let duplicate = DuplicateJSONKeys.first(in: data) {
+                return .failed(VectorFileError(file: path, location: duplicate.location,
+                                               message: "field '\(duplicate.key)' appears twice in one object"))
+            }
             return .loaded(LoadedVectorFile(path: path, algorithm: file.algorithm, schema: file.schema, header: file.header,
                                             notes: file.notes, testCount: file.testCount, runCases: file.runCases))
         }
