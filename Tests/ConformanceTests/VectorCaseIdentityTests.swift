@@ -92,9 +92,9 @@ final class VectorCaseIdentityTests: XCTestCase {
 }
 
 /// A field named twice in one object (JSONDecoder would keep one value silently) is the file's error.
-final class DuplicateJSONKeysTests: XCTestCase {
+final class JSONTextScanTests: XCTestCase {
     func testDuplicateFieldsAreFoundWithTheirPath() {
-        func find(_ json: String) -> DuplicateJSONKeys.Found? { DuplicateJSONKeys.first(in: Data(json.utf8)) }
+        func find(_ json: String) -> JSONTextScan.Found? { JSONTextScan.firstDuplicateKey(in: Data(json.utf8)) }
         XCTAssertNil(find(#"{"a": 1, "b": {"a": 2}, "c": [{"a": 1}, {"a": 2}], "d": "\"a\": 1, \"a\""}"#))
         XCTAssertEqual(find(#"{"a": 1, "b": 2, "a": 3}"#), .init(location: "top level", key: "a"))
         XCTAssertEqual(find(#"{"t": [{"x": 1}, {"y": [1, {"k": 1}], "z": 2, "y": 3}]}"#), .init(location: "t[1]", key: "y"))
@@ -109,5 +109,32 @@ final class DuplicateJSONKeysTests: XCTestCase {
             return XCTFail("a case with two results was accepted")
         }
         XCTAssertEqual(error.description, "inline.json: testGroups[0].tests[3]: field 'result' appears twice in one object")
+    }
+}
+
+extension JSONTextScanTests {
+    /// JSONDecoder keeps the first `schema`; the error names the repetition, not the value it kept.
+    func testARepeatedSchemaIsNamedAsTheProblem() throws {
+        let json = VectorDecodingTests.md5File.replacingOccurrences(of: #""schema": "#, with: #""schema": "x", "schema": "#)
+        guard case .failed(let error) = VectorLoader.decode(Data(json.utf8), path: "inline.json", explicit: true) else {
+            return XCTFail("accepted")
+        }
+        XCTAssertEqual(error.description, "inline.json: top level: field 'schema' appears twice in one object")
+    }
+}
+
+extension JSONTextScanTests {
+    /// JSONDecoder reports a fraction or a 65-bit number in an integer field as "not valid JSON" with no
+    /// path; the error names the field and the number instead.
+    func testANumberThatIsNoIntegerIsNamed() throws {
+        XCTAssertNil(JSONTextScan.firstNonInteger(in: Data(#"{"a": [1, -2, 1e3, 2.0, "1.5"], "b": 9223372036854775807}"#.utf8)))
+        XCTAssertEqual(JSONTextScan.firstNonInteger(in: Data(#"{"a": {"b": [1, 2.5]}}"#.utf8)), .init(location: "a.b[1]", key: "2.5"))
+        for (bad, text) in [(#""tcId": 1.5,"#, "1.5"), (#""tcId": 18446744073709551616,"#, "18446744073709551616")] {
+            let json = VectorDecodingTests.md5File.replacingOccurrences(of: #""tcId": 2,"#, with: bad)
+            guard case .failed(let error) = VectorLoader.decode(Data(json.utf8), path: "inline.json", explicit: true) else {
+                return XCTFail("accepted \(bad)")
+            }
+            XCTAssertEqual(error.description, "inline.json: testGroups[0].tests[1].tcId: \(text) is not an integer of at most 64 bits")
+        }
     }
 }

@@ -20,12 +20,14 @@ BAD_WORDS = ("Fatal error", "Backtrac", "Stack dump", "crashed", "Thread 0", "Sw
 
 class Case:
     def __init__(self, name, argv, codes=(2,), stdin=None, env=None, timeout=60, cwd=None, signal_after=None,
-                 expect_signal_code=None, check=None, verdict_exit=False):
+                 expect_signal_code=None, check=None, verdict_exit=False, max_rss_mib=None):
         self.name, self.argv, self.codes, self.stdin = name, argv, set(codes), stdin
         self.env, self.timeout, self.cwd = env or {}, timeout, cwd
         self.signal_after, self.expect_signal_code, self.check = signal_after, expect_signal_code, check
         # Exit 1 is a verdict (signature invalid, case failed), printed on stdout, not an error.
         self.verdict_exit = verdict_exit
+        # Run under /usr/bin/time and fail when the peak memory exceeds this many MiB.
+        self.max_rss_mib = max_rss_mib
 
 
 def tagged_processes(tag):
@@ -51,7 +53,11 @@ def run_case(binary, case, verbose):
     env.setdefault("CONFORMANCE_ROOT", ROOT)
     problems = []
     start = time.time()
-    proc = subprocess.Popen([binary] + case.argv, stdin=subprocess.PIPE if case.stdin is not None else subprocess.DEVNULL,
+    wrapper, rss_file = [], None
+    if case.max_rss_mib is not None:
+        rss_file = os.path.join(tempfile.gettempdir(), f"redteam-rss-{tag}")
+        wrapper = ["/usr/bin/time", "-o", rss_file, "-f", "%M"]
+    proc = subprocess.Popen(wrapper + [binary] + case.argv, stdin=subprocess.PIPE if case.stdin is not None else subprocess.DEVNULL,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=case.cwd or ROOT,
                             start_new_session=True)
     try:
@@ -106,6 +112,17 @@ def run_case(binary, case, verbose):
             for pid, _ in left:
                 try: os.kill(pid, signal.SIGKILL)
                 except OSError: pass
+    if rss_file is not None:
+        try:
+            with open(rss_file) as f:
+                rss_mib = int(f.read().split()[-1]) / 1024
+            os.unlink(rss_file)
+            if rss_mib > case.max_rss_mib:
+                problems.append(f"max RSS {rss_mib:.0f} MiB, limit {case.max_rss_mib} MiB")
+            elif verbose:
+                print(f"      max RSS {rss_mib:.0f} MiB (limit {case.max_rss_mib})")
+        except (OSError, ValueError, IndexError) as e:
+            problems.append(f"no max RSS from /usr/bin/time ({e})")
     if case.check and not problems:
         extra = case.check(rc, out, err)
         if extra:
@@ -322,10 +339,95 @@ def vector_cases(work):
         g["tests"][0]["p"] = g["tests"][0]["q"] = hexint(p); d["testGroups"] = [g]; d["numberOfTests"] = 1
         run(f"keygen p=q={label}", write(os.path.join(work, f"pq-{label}.json"), json.dumps(d)), timeout=20)
     # many cases: past the per-file limit
-    md5 = {"algorithm": "MD5", "schema": "md5_test_schema_v1.json", "numberOfTests": 200001, "header": [], "notes": {},
+    md5 = {"algorithm": "MD5", "schema": "md5_schema_v1.json", "numberOfTests": 200001, "header": [], "notes": {},
            "testGroups": [{"type": "Md5Hash", "source": {"name": "x", "version": "1"},
                            "tests": [{"tcId": i, "comment": "", "flags": [], "msg": "", "digest": "d41d8cd98f00b204e9800998ecf8427e", "result": "valid"} for i in range(200001)]}]}
-    run("200001 cases", write(os.path.join(work, "many.json"), json.dumps(md5)), codes=(2,), timeout=120)
+    cases.append(Case("200001 cases", ["run", "--java", "off", "--no-stored", "--no-cross-checks", "--vectors",
+                                       write(os.path.join(work, "many.json"), json.dumps(md5)), "--report-dir", rd],
+                      timeout=120, check=says("cases is too many")))
+    cases += strict_cases(work)
+    return cases
+
+
+def says(text):
+    """A check that the error line names the problem (not just any exit 2)."""
+    def check(rc, out, err):
+        return None if text in err.decode("utf-8", errors="replace") else f"the error does not say {text!r}"
+    return check
+
+
+def strict_cases(work):
+    """Vector files that must not be silently accepted: each is the file's one-line error (exit 2)."""
+    cases = []
+    rd = os.path.join(work, "strict-reports")
+    def run(name, text, expect):
+        path = write(os.path.join(work, f"s-{len(cases)}.json"), text.encode() if isinstance(text, str) else text)
+        cases.append(Case(f"strict: {name}", ["run", "--java", "off", "--no-stored", "--no-cross-checks", "--vectors", path,
+                                              "--report-dir", rd], codes=(2,), check=says(expect)))
+    for fname in ["md5_test.json", "rsautils_verify_md5_1024_test.json", "rsa_keygen_test.json", "number_check_test.json"]:
+        with open(os.path.join(ROOT, "Vectors", fname)) as f:
+            doc = json.load(f)
+        tests = [t for g in doc["testGroups"] for t in g["tests"]]
+        def edited(edit):
+            d = copy.deepcopy(doc)
+            edit(d, [t for g in d["testGroups"] for t in g["tests"]])
+            return json.dumps(d)
+        def set_(i, key, value):
+            def edit(d, ts): ts[i][key] = value
+            return edit
+        run(f"{fname} duplicate tcId", edited(set_(1, "tcId", tests[0]["tcId"])), "duplicate tcId")
+        run(f"{fname} duplicate tcId in the last group", edited(set_(-1, "tcId", tests[0]["tcId"])), "duplicate tcId")
+        for bad in [0, -1, -(2 ** 63), 2 ** 31, 2 ** 63 - 1]:
+            run(f"{fname} tcId {bad}", edited(set_(0, "tcId", bad)), "out of range")
+        run(f"{fname} tcId 1.5", edited(set_(0, "tcId", 1.5)), "tcId")
+        run(f"{fname} tcId 2^64", edited(set_(0, "tcId", 2 ** 64)), "tcId")
+        run(f"{fname} undefined flag", edited(lambda d, ts: ts[0]["flags"].append("NoSuchFlag")), "not defined in the file's notes")
+        run(f"{fname} flag control chars", edited(lambda d, ts: ts[0]["flags"].append("x\n\x1b[2J")), "not defined in the file's notes")
+        run(f"{fname} notes emptied", edited(lambda d, ts: (d.__setitem__("notes", {}), ts[0]["flags"].append("Gone"))),
+            "not defined in the file's notes")
+        def twice(d, ts):
+            t = next(t for t in ts if t["flags"])
+            t["flags"].append(t["flags"][0])
+        if any(t["flags"] for t in tests):
+            run(f"{fname} flag listed twice", edited(twice), "listed twice")
+        run(f"{fname} numberOfTests + 1", edited(lambda d, ts: d.__setitem__("numberOfTests", d["numberOfTests"] + 1)), "numberOfTests")
+        run(f"{fname} numberOfTests - 1", edited(lambda d, ts: d.__setitem__("numberOfTests", d["numberOfTests"] - 1)), "numberOfTests")
+        run(f"{fname} result out of the enum", edited(set_(0, "result", "maybe")), "result")
+        run(f"{fname} result upper case", edited(set_(0, "result", "VALID")), "result")
+        run(f"{fname} unknown top-level field", edited(lambda d, ts: d.__setitem__("extra", 1)), "unknown field 'extra'")
+        run(f"{fname} unknown group field", edited(lambda d, ts: d["testGroups"][0].__setitem__("extra", 1)), "unknown field 'extra'")
+        run(f"{fname} unknown case field", edited(set_(0, "extra", 1)), "unknown field 'extra'")
+        text = json.dumps(doc)
+        first_result = '"result": "%s"' % tests[0]["result"]
+        run(f"{fname} result named twice", text.replace(first_result, first_result + ', "result": "invalid"', 1), "appears twice")
+        run(f"{fname} schema named twice", text.replace('"schema": ', '"schema": "x", "schema": ', 1), "appears twice")
+    return cases
+
+
+def memory_cases(work):
+    """Many tiny passing cases (MD5 digests from hashlib): exit 0 within a memory bound (issue 8: a few
+    hundred bytes per passing case; a run of this size took ~390 MiB before)."""
+    import hashlib
+    cases = []
+    def md5_file(path, count, first):
+        tests = []
+        for i in range(first, first + count):
+            m = i.to_bytes(4, "big")
+            tests.append({"tcId": i, "comment": "", "flags": [], "msg": m.hex(), "digest": hashlib.md5(m).hexdigest(), "result": "valid"})
+        doc = {"algorithm": "MD5", "schema": "md5_schema_v1.json", "numberOfTests": count, "header": [], "notes": {},
+               "testGroups": [{"type": "Md5Hash", "source": {"name": "hashlib", "version": "1"}, "tests": tests}]}
+        write(path, json.dumps(doc).encode())
+    one = os.path.join(work, "mem-one.json")
+    md5_file(one, 100000, 1)
+    folder = os.path.join(work, "mem-many")
+    os.makedirs(folder, exist_ok=True)
+    for f in range(20):
+        md5_file(os.path.join(folder, f"m{f:02}_test.json"), 10000, 1)
+    rd = os.path.join(work, "mem-reports")
+    cases.append(Case("memory: one file of 100,000 passing cases", ["run", "--java", "off", "--no-stored", "--no-cross-checks",
+                      "--vectors", one, "--report-dir", rd], codes=(0,), timeout=300, max_rss_mib=200))
+    cases.append(Case("memory: 20 files of 10,000 passing cases", ["run", "--java", "off", "--no-stored", "--no-cross-checks",
+                      "--vectors", folder, "--report-dir", rd], codes=(0,), timeout=600, max_rss_mib=150))
     return cases
 
 
@@ -434,7 +536,7 @@ def main():
     parser.add_argument("--only", default=None, help="substring of case names")
     parser.add_argument("--keep", action="store_true")
     parser.add_argument("--verbose", action="store_true")
-    parser.add_argument("--groups", default="cli,newverbs,vectors,signals,java")
+    parser.add_argument("--groups", default="cli,newverbs,vectors,signals,java,memory")
     args = parser.parse_args()
     binary = os.path.abspath(args.bin)
     work = tempfile.mkdtemp(prefix="redteam-")
@@ -447,6 +549,7 @@ def main():
         if "newverbs" in groups: cases += newer_verb_cases(work, pub, priv)
         if "signals" in groups: cases += signal_cases(work)
         if "java" in groups: cases += java_cases(work)
+        if "memory" in groups: cases += memory_cases(work)
         if args.only:
             cases = [c for c in cases if args.only in c.name]
         failed = 0

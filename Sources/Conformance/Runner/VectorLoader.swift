@@ -73,10 +73,15 @@ public enum VectorLoader {
     enum Dispatch: Decodable {
         case notObject
         case noSchema(hasTestGroups: Bool)
-        case schemaNotString
-        case unknownSchema(String)
-        case tooManyCases(Int)
-        case decoded(DecodedFile)
+        case vectorFile(Found)
+
+        /// What a file with a `schema` field gave.
+        enum Found {
+            case schemaNotString
+            case unknownSchema(String)
+            case tooManyCases(Int)
+            case decoded(DecodedFile)
+        }
 
         init(from decoder: Decoder) throws {
             guard let top = try? decoder.container(keyedBy: AnyCodingKey.self) else {
@@ -89,21 +94,21 @@ public enum VectorLoader {
                 return
             }
             guard let schema = try? top.decode(String.self, forKey: schemaKey) else {
-                self = .schemaNotString
+                self = .vectorFile(.schemaNotString)
                 return
             }
             guard let entry = VectorLoader.entries[schema] else {
-                self = .unknownSchema(schema)
+                self = .vectorFile(.unknownSchema(schema))
                 return
             }
             let cases = VectorLimits.caseCount(top)
             guard cases <= VectorLimits.maximumCasesPerFile else {
-                self = .tooManyCases(cases)
+                self = .vectorFile(.tooManyCases(cases))
                 return
             }
             let file = try entry.decode(decoder)
             try VectorCaseIdentities.check(top, notes: file.notes)
-            self = .decoded(file)
+            self = .vectorFile(.decoded(file))
         }
     }
 
@@ -165,12 +170,13 @@ public enum VectorLoader {
         do {
             dispatch = try JSONDecoder().decode(Dispatch.self, from: data)
         } catch let problem as VectorCaseIdentities.Problem {
-            return .failed(VectorFileError(file: path, location: problem.location, message: problem.message))
+            return .failed(duplicateField(data, path: path)
+                ?? VectorFileError(file: path, location: problem.location, message: problem.message))
         } catch let error as DecodingError {
             if case .dataCorrupted(let context) = error, context.codingPath.isEmpty {
                 return .failed(syntaxError(data, fallback: error, path: path))
             }
-            return .failed(VectorFileError.from(error, file: path))
+            return .failed(duplicateField(data, path: path) ?? VectorFileError.from(error, file: path))
         } catch {
             return .failed(VectorFileError(file: path, message: VectorFileError.oneLine("\(error)")))
         }
@@ -189,6 +195,15 @@ public enum VectorLoader {
                                                message: "not a vector file (no 'schema' and no 'testGroups')"))
             }
             return .ignored(reason: "not a vector file (no \"schema\" and no \"testGroups\")")
+        case .vectorFile(let found):
+            // A field named twice is the root of whatever else looks wrong: JSONDecoder kept one value.
+            if let duplicate = duplicateField(data, path: path) { return .failed(duplicate) }
+            return vectorFile(found, path: path)
+        }
+    }
+
+    static func vectorFile(_ found: Dispatch.Found, path: String) -> LoadResult {
+        switch found {
         case .schemaNotString:
             return .failed(VectorFileError(file: path, location: "schema", message: "wrong type (expected a string)"))
         case .unknownSchema(let schema):
@@ -200,12 +215,15 @@ public enum VectorLoader {
                 file: path, location: "testGroups",
                 message: "\(cases) cases is too many (the limit is \(VectorLimits.maximumCasesPerFile) per file)"))
         case .decoded(let file):
-            if let duplicate = DuplicateJSONKeys.first(in: data) {
-                return .failed(VectorFileError(file: path, location: duplicate.location,
-                                               message: "field '\(duplicate.key)' appears twice in one object"))
-            }
             return .loaded(LoadedVectorFile(path: path, algorithm: file.algorithm, schema: file.schema, header: file.header,
                                             notes: file.notes, testCount: file.testCount, runCases: file.runCases))
+        }
+    }
+
+    /// The first field named twice in one object, as the file's error.
+    static func duplicateField(_ data: Data, path: String) -> VectorFileError? {
+        JSONTextScan.firstDuplicateKey(in: data).map {
+            VectorFileError(file: path, location: $0.location, message: "field '\($0.key)' appears twice in one object")
         }
     }
 
@@ -216,6 +234,12 @@ public enum VectorLoader {
             _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
             return VectorFileError.syntax(error, data: data, file: path)
+        }
+        // Valid JSON: JSONDecoder says "not valid JSON", without a path, for a number that is no Int.
+        if let duplicate = duplicateField(data, path: path) { return duplicate }
+        if let number = JSONTextScan.firstNonInteger(in: data) {
+            return VectorFileError(file: path, location: number.location,
+                                   message: "\(number.key) is not an integer of at most 64 bits")
         }
         return VectorFileError.from(fallback, file: path)
     }

@@ -1,13 +1,16 @@
 import Foundation
 
-/// Finds the first object in a JSON text that names a field twice.
+/// Scans a JSON text that already decoded for what `JSONDecoder` does not report well: an object that
+/// names a field twice, a number that is no `Int` (see `firstNonInteger`).
+///
+/// Duplicate names:
 ///
 /// `JSONDecoder` keeps one of the two values silently, so `{"result": "valid", "result": "invalid"}`
 /// would be read as one of them: for a vector file that is an ambiguity, never something to guess
 /// (RFC 8259 §4: names SHOULD be unique; Wycheproof files have unique names). Runs on text that
 /// already decoded (valid JSON), in one pass over the bytes, keeping only the names of the objects
 /// that are open (memory grows with nesting depth, not with the file).
-enum DuplicateJSONKeys {
+enum JSONTextScan {
     struct Found: Equatable {
         /// JSON path of the object (`testGroups[0].tests[3]`, `top level`).
         let location: String
@@ -19,7 +22,14 @@ enum DuplicateJSONKeys {
         case array(index: Int)
     }
 
-    static func first(in data: Data) -> Found? {
+    static func firstDuplicateKey(in data: Data) -> Found? { scan(data, integers: false) }
+
+    /// The first number that is no integer `JSONDecoder` can read into an `Int` (a fraction, or past
+    /// 64 bits): `JSONDecoder` reports those without any path, so the loader names the field itself.
+    /// `key` is the number's text.
+    static func firstNonInteger(in data: Data) -> Found? { scan(data, integers: true) }
+
+    private static func scan(_ data: Data, integers: Bool) -> Found? {
         data.withUnsafeBytes { raw -> Found? in
             let bytes = raw.bindMemory(to: UInt8.self)
             var stack = [Frame]()
@@ -59,9 +69,17 @@ enum DuplicateJSONKeys {
                     let raw = UnsafeBufferPointer(rebasing: bytes[start..<min(i, bytes.count)])
                     let key = escaped ? unescape(raw) : String(decoding: raw, as: UTF8.self)
                     if !keys.insert(key).inserted {
-                        return Found(location: path(stack[...]), key: key)
+                        return Found(location: path(stack[...], includingCurrentKey: true), key: key)
                     }
                     stack.append(.object(keys: keys, current: key, expectingKey: false))
+                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    let start = i
+                    while i + 1 < bytes.count, isNumberByte(bytes[i + 1]) { i += 1 }
+                    guard integers else { break }
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start...i]), as: UTF8.self)
+                    if !fitsInt(text) {
+                        return Found(location: path(stack[...], includingCurrentKey: true), key: text)
+                    }
                 default:
                     break
                 }
@@ -79,13 +97,30 @@ enum DuplicateJSONKeys {
         return (try? JSONDecoder().decode(String.self, from: quoted)) ?? String(decoding: raw, as: UTF8.self)
     }
 
-    /// The path of the innermost open object, in `VectorFileError.jsonPath`'s notation.
-    private static func path(_ frames: ArraySlice<Frame>) -> String {
+    private static func isNumberByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+             UInt8(ascii: "e"), UInt8(ascii: "E"): return true
+        default: return false
+        }
+    }
+
+    /// Whether `JSONDecoder` reads the number into an `Int` (`1e3` and `2.0` it does).
+    private static func fitsInt(_ text: String) -> Bool {
+        if Int(text) != nil { return true }
+        guard let value = Double(text), value.rounded() == value else { return false }
+        return value >= -9.2e18 && value <= 9.2e18
+    }
+
+    /// The path of the innermost open object (or, `includingCurrentKey`, of the value being read), in
+    /// `VectorFileError.jsonPath`'s notation.
+    private static func path(_ frames: ArraySlice<Frame>, includingCurrentKey: Bool = false) -> String {
         var out = ""
-        for frame in frames {
+        for (n, frame) in zip(frames.indices, frames) {
             switch frame {
             case .object(_, let current, _):
-                if let current { out += out.isEmpty ? current : "." + current }
+                let last = n == frames.index(before: frames.endIndex)
+                if let current, !last || includingCurrentKey { out += out.isEmpty ? current : "." + current }
             case .array(let index):
                 out += "[\(index)]"
             }
