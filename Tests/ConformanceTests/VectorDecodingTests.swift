@@ -122,7 +122,7 @@ final class VectorDecodingTests: XCTestCase {
 
     func testOurRSASchemasDecode() throws {
         let keys = #""keySize": 1024, "publicKeyDer": "30", "privateKeyPkcs8": "30", "publicKeyRsaUtils": "MA==", "privateKeyRsaUtils": "MA==""#
-        let keygen = Self.envelope(schema: "rsa_keygen_schema_v1.json", count: 3, groups: """
+        let keygen = Self.envelope(schema: "rsa_keygen_schema_v1.json", algorithm: "RSA-KeyGen", count: 3, groups: """
             {"type": "RsaKeyDerivation", \(Self.source), "keySize": 1024, "tests": [{"tcId": 1, "comment": "", "flags": [],
               "p": "0b", "q": "0d", "e": "03", "n": "008f", "d": "01", "dp": "01", "dq": "01", "qInv": "01",
               "publicKeyDer": "30", "privateKeyPkcs8": "30", "publicKeyRsaUtils": "MA==", "privateKeyRsaUtils": "MA==", "result": "valid"}]},
@@ -132,7 +132,7 @@ final class VectorDecodingTests: XCTestCase {
               "keySize": 1024, "p": "0b", "q": "0d", "e": "04", "result": "invalid"}]}
             """)
         XCTAssertEqual(try load(keygen).testCount, 3)
-        let padding = Self.envelope(schema: "rsa_pkcs1_padding_schema_v1.json", count: 4, groups: """
+        let padding = Self.envelope(schema: "rsa_pkcs1_padding_schema_v1.json", algorithm: "RSA-PKCS1-v1_5-Padding", count: 4, groups: """
             {"type": "Pkcs1EncryptType2", \(Self.source), \(keys), "tests": [{"tcId": 1, "comment": "", "flags": [],
               "msg": "", "ps": "01", "em": "00", "ct": "00", "result": "valid"}]},
             {"type": "Pkcs1EncryptType1", \(Self.source), \(keys), "tests": [{"tcId": 2, "comment": "", "flags": [],
@@ -143,7 +143,7 @@ final class VectorDecodingTests: XCTestCase {
               "mode": "publicDecrypt", "em": "", "ct": "00", "result": "invalid"}]}
             """)
         XCTAssertEqual(try load(padding).testCount, 4)
-        let chunked = Self.envelope(schema: "rsautils_chunked_schema_v1.json", count: 2, groups: """
+        let chunked = Self.envelope(schema: "rsautils_chunked_schema_v1.json", algorithm: "RsaUtils-Chunked", count: 2, groups: """
             {"type": "RsaUtilsChunked", \(Self.source), \(keys), "encryptKey": "public", "encryptBlock": 117, "decryptBlock": 128,
              "tests": [{"tcId": 1, "comment": "", "flags": [], "msg": "00", "ps": ["0102"], "ct": "00", "result": "valid"},
                        {"tcId": 2, "comment": "", "flags": [], "msg": "00", "ps": [], "ct": "", "failsAt": "encrypt", "result": "invalid"}]}
@@ -202,6 +202,8 @@ final class VectorDecodingTests: XCTestCase {
         XCTAssertEqual(failure(wrongType)?.location, "testGroups[0].tests[0].tcId")
         let badResult = Self.md5File.replacingOccurrences(of: #""result": "valid"}"#, with: #""result": "ok"}"#)
         XCTAssertEqual(failure(badResult)?.location, "testGroups[0].tests[0].result")
+        let badAlgorithm = Self.md5File.replacingOccurrences(of: #""algorithm": "MD5""#, with: #""algorithm": "SHA-1""#)
+        XCTAssertEqual(failure(badAlgorithm)?.description, #"inline.json: algorithm: expected one of "MD5", found "SHA-1""#)
         let badType = Self.md5File.replacingOccurrences(of: #""type": "Md5Hash""#, with: #""type": "Sha1Hash""#)
         XCTAssertEqual(failure(badType)?.location, "testGroups[0].type")
     }

@@ -1,6 +1,8 @@
 /// `gettoken_sign_schema_v1.json` (algorithm `CMCC-getToken-sign`), group type `GetTokenSign`.
 public struct GetTokenSignGroup: VectorTestGroup {
     public static let schema = "gettoken_sign_schema_v1.json"
+    /// The only `algorithm` our schema allows.
+    public static let algorithms: [String]? = ["CMCC-getToken-sign"]
 
     public let type: String
     public let source: VectorSource

@@ -1,6 +1,8 @@
 /// `md5_schema_v1.json` (algorithm `MD5`), group type `Md5Hash`.
 public struct Md5HashGroup: VectorTestGroup {
     public static let schema = "md5_schema_v1.json"
+    /// The only `algorithm` our schema allows.
+    public static let algorithms: [String]? = ["MD5"]
 
     public let type: String
     public let source: VectorSource

@@ -3,6 +3,8 @@
 /// and plaintext rule.
 public struct NumberCheckGroup: VectorTestGroup {
     public static let schema = "number_check_schema_v1.json"
+    /// The only `algorithm` our schema allows.
+    public static let algorithms: [String]? = ["CMCC-number-check"]
 
     public let type: String
     public let source: VectorSource

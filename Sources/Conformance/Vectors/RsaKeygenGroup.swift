@@ -1,6 +1,8 @@
 /// `rsa_keygen_schema_v1.json` (algorithm `RSA-KeyGen`): three group types, chosen by `type`.
 public enum RsaKeygenGroup: VectorTestGroup {
     public static let schema = "rsa_keygen_schema_v1.json"
+    /// The only `algorithm` our schema allows.
+    public static let algorithms: [String]? = ["RSA-KeyGen"]
 
     case derivation(RsaKeyDerivationGroup)
     case stringParse(RsaKeyStringParseGroup)

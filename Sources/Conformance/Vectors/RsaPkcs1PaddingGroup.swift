@@ -2,6 +2,8 @@
 /// `type`; every group carries the key in DER and RsaUtils form.
 public struct RsaPkcs1PaddingGroup: VectorTestGroup {
     public static let schema = "rsa_pkcs1_padding_schema_v1.json"
+    /// The only `algorithm` our schema allows.
+    public static let algorithms: [String]? = ["RSA-PKCS1-v1_5-Padding"]
 
     public enum Cases: Sendable {
         case encryptType2([Pkcs1EncryptType2TestVector])

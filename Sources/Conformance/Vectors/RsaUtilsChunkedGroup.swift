@@ -2,6 +2,8 @@
 /// RsaUtils' chunked encryption with the given key role and block sizes.
 public struct RsaUtilsChunkedGroup: VectorTestGroup {
     public static let schema = "rsautils_chunked_schema_v1.json"
+    /// The only `algorithm` our schema allows.
+    public static let algorithms: [String]? = ["RsaUtils-Chunked"]
 
     public enum EncryptKey: String, Decodable, Sendable {
         /// encryptByPublicKey (type 2) / decryptByPrivateKey.
