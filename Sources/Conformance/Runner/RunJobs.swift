@@ -88,9 +88,14 @@ final class RunJobs: @unchecked Sendable {
         case .failed(let error):
             return .suite(SuiteReport(name: path, kind: .vectors, file: path, durationSeconds: 0, error: error.description, outcomes: []))
         case .loaded(let file):
-            let (log, seconds) = Stopwatch.measure { file.runLog(context: context) }
-            return .suite(SuiteReport(name: path, kind: .vectors, file: path, schema: file.schema, algorithm: file.algorithm,
-                                      header: file.header, notes: file.notes, durationSeconds: seconds, log: log))
+            let (result, seconds) = Stopwatch.measure { file.runLog(context: context) }
+            switch result {
+            case .success(let log):
+                return .suite(SuiteReport(name: path, kind: .vectors, file: path, schema: file.schema, algorithm: file.algorithm,
+                                          header: file.header, notes: file.notes, durationSeconds: seconds, log: log))
+            case .failure(let error):
+                return .suite(SuiteReport(name: path, kind: .vectors, file: path, durationSeconds: 0, error: error.description, outcomes: []))
+            }
         }
     }
 

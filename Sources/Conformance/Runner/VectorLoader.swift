@@ -9,12 +9,17 @@ public struct LoadedVectorFile: Sendable {
     public let header: [String]
     public let notes: [String: VectorNote]
     public let testCount: Int
-    let runCases: @Sendable (String, RunContext) -> OutcomeLog
+    /// Runs the cases; fails only for a big file decoded in chunks whose later chunk is malformed.
+    let runCases: @Sendable (String, RunContext) -> Result<OutcomeLog, VectorFileError>
 
-    /// Every case's outcome, in file order (passes stored compactly).
-    public func runLog(context: RunContext) -> OutcomeLog { runCases(path, context) }
+    /// Every case's outcome, in file order (passes stored compactly), or the file's error.
+    public func runLog(context: RunContext) -> Result<OutcomeLog, VectorFileError> { runCases(path, context) }
 
-    public func run(context: RunContext) -> [Outcome] { Array(runLog(context: context)) }
+    /// Every case's outcome (none when the file turned out malformed while it ran).
+    public func run(context: RunContext) -> [Outcome] {
+        guard case .success(let log) = runLog(context: context) else { return [] }
+        return Array(log)
+    }
 }
 
 /// Reads vector files and picks the model by the file's `schema` field (never by its name).
@@ -51,7 +56,7 @@ public enum VectorLoader {
         let header: [String]
         let notes: [String: VectorNote]
         let testCount: Int
-        let runCases: @Sendable (String, RunContext) -> OutcomeLog
+        let runCases: @Sendable (String, RunContext) -> Result<OutcomeLog, VectorFileError>
     }
 
     struct Entry: Sendable {
@@ -64,7 +69,7 @@ public enum VectorLoader {
                 let file = try WycheproofFile<S.Group>(from: decoder)
                 return DecodedFile(
                     algorithm: file.algorithm, schema: file.schema, header: file.header, notes: file.notes,
-                    testCount: file.testCount, runCases: { path, context in S().run(file, path: path, context: context) })
+                    testCount: file.testCount, runCases: { path, context in .success(S().run(file, path: path, context: context)) })
             }
         }
     }
@@ -161,8 +166,15 @@ public enum VectorLoader {
         return VectorFileError.oneLine(ns.localizedFailureReason ?? ns.localizedDescription)
     }
 
-    /// Decodes file contents (see `load`).
+    /// Decodes file contents (see `load`). A file of many cases is decoded and run in chunks
+    /// (`ChunkedVectorFile`); any other, and any file the chunks cannot take, is decoded whole.
     public static func decode(_ data: Data, path: String, explicit: Bool) -> LoadResult {
+        if let chunked = ChunkedVectorFile.load(data, path: path) { return chunked }
+        return decodeWhole(data, path: path, explicit: explicit)
+    }
+
+    /// Decodes the whole file in one `JSONDecoder` pass.
+    static func decodeWhole(_ data: Data, path: String, explicit: Bool) -> LoadResult {
         guard !data.allSatisfy({ $0 == 0x20 || $0 == 0x0a || $0 == 0x0d || $0 == 0x09 }) else {
             return .failed(VectorFileError(file: path, message: "empty file"))
         }
