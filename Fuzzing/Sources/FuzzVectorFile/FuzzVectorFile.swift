@@ -1,4 +1,4 @@
-import Conformance
+@testable import Conformance
 import Foundation
 import FuzzSupport
 
@@ -15,7 +15,21 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     if case .ignored = found {
         check(VectorLoader.decode(bytes, path: "fuzz.json", explicit: true), explicit: true)
     }
+    checkChunks(bytes)
     return 0
+}
+
+/// The chunked decoding of big files (`VectorFileLayout`, `ChunkedVectorFile`), forced on with one case
+/// per chunk: never a trap, and when both readings load they agree on what the reports show.
+func checkChunks(_ bytes: Data) {
+    guard let chunked = ChunkedVectorFile.load(bytes, path: "fuzz.json", chunkSize: 1, threshold: 0) else { return }
+    check(chunked, explicit: true)
+    guard case .loaded(let parts) = chunked, case .loaded(let whole) = VectorLoader.decodeWhole(bytes, path: "fuzz.json", explicit: true) else {
+        return
+    }
+    fuzzRequire(parts.testCount == whole.testCount, "chunked test count \(parts.testCount) vs \(whole.testCount)")
+    fuzzRequire(parts.schema == whole.schema && parts.algorithm == whole.algorithm && parts.header == whole.header
+                && parts.notes == whole.notes, "chunked metadata differs")
 }
 
 func check(_ result: VectorLoader.LoadResult, explicit: Bool) {

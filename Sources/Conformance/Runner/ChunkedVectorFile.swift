@@ -18,7 +18,9 @@ enum ChunkedVectorFile {
 
     /// The file, loaded for a chunked run (or refused for its number of cases, before any decoding);
     /// nil when it is small or not for chunking (decode it whole).
-    static func load(_ data: Data, path: String, chunkSize: Int = chunkSize, threshold: Int = threshold) -> VectorLoader.LoadResult? {
+    static func load(_ bytes: Data, path: String, chunkSize: Int = chunkSize, threshold: Int = threshold) -> VectorLoader.LoadResult? {
+        // The layout's ranges count from 0; a slice of a larger Data does not.
+        let data = bytes.startIndex == 0 ? bytes : Data(bytes)
         guard let layout = data.withUnsafeBytes({ VectorFileLayout($0.bindMemory(to: UInt8.self)) }) else { return nil }
         let total = layout.caseCount
         if total > VectorLimits.maximumCasesPerFile, let schema = layout.members.first(where: { $0.name == "schema" }),
