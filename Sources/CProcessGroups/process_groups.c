@@ -22,6 +22,8 @@ static int path_state[CPG_PATHS];              // 0 free, 1 being written, 2 rea
 static char paths[CPG_PATHS][CPG_PATH_MAX];
 static int grace_ms_setting = 1000;
 static int ending = 0;                         // set once a termination signal is being handled
+static int spawning = 0;                       // threads between starting a child and registering it
+static char note[256];                         // appended to the "interrupted" line (may be empty)
 
 static const int termination_signals[] = { SIGINT, SIGTERM, SIGHUP };
 static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP };
@@ -57,8 +59,6 @@ static void end_group(pid_t pgid, int grace_ms, int reap) {
     errno = saved;
 }
 
-void cpg_end_group(pid_t pgid, int grace_ms) { end_group(pgid, grace_ms, 0); }
-
 static void end_all_groups(void) {
     int grace = __atomic_load_n(&grace_ms_setting, __ATOMIC_RELAXED);
     // SIGTERM to every group first, so that they wind down in parallel.
@@ -78,12 +78,45 @@ static void remove_all_paths(void) {
     }
 }
 
+static void write_all(int fd, const char *text) {
+    size_t length = strlen(text);
+    while (length > 0) {
+        ssize_t n = write(fd, text, length);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return;
+        text += n;
+        length -= (size_t)n;
+    }
+}
+
+static const char *signal_name(int sig) {
+    switch (sig) {
+    case SIGINT: return "SIGINT";
+    case SIGTERM: return "SIGTERM";
+    case SIGHUP: return "SIGHUP";
+    default: return "a signal";
+    }
+}
+
 static void on_termination(int sig) {
     if (__atomic_exchange_n(&ending, 1, __ATOMIC_ACQ_REL)) {
         return;  // already ending: the first handler exits
     }
+    // A child started on another thread is registered within moments (that thread blocks these
+    // signals meanwhile, so this handler never interrupts it): wait for it rather than leak it.
+    for (int waited = 0; waited < 2000 && __atomic_load_n(&spawning, __ATOMIC_ACQUIRE) > 0; waited++) {
+        sleep_ms(1);
+    }
     end_all_groups();
     remove_all_paths();
+    char line[400] = "error: interrupted by ";
+    strncat(line, signal_name(sig), sizeof line - strlen(line) - 1);
+    if (note[0]) {
+        strncat(line, "; ", sizeof line - strlen(line) - 1);
+        strncat(line, note, sizeof line - strlen(line) - 1);
+    }
+    strncat(line, "\n", sizeof line - strlen(line) - 1);
+    write_all(2, line);
     _exit(128 + sig);
 }
 
@@ -149,7 +182,10 @@ int cpg_register_group(pid_t pgid) {
     if (pgid <= 1) return -1;
     for (int i = 0; i < CPG_GROUPS; i++) {
         pid_t expected = 0;
-        if (__atomic_compare_exchange_n(&groups[i], &expected, pgid, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) return 0;
+        if (__atomic_compare_exchange_n(&groups[i], &expected, pgid, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+            cpg_watchdog_tell(pgid);
+            return 0;
+        }
     }
     return -1;
 }
@@ -157,8 +193,23 @@ int cpg_register_group(pid_t pgid) {
 void cpg_unregister_group(pid_t pgid) {
     for (int i = 0; i < CPG_GROUPS; i++) {
         pid_t expected = pgid;
-        __atomic_compare_exchange_n(&groups[i], &expected, 0, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+        if (__atomic_compare_exchange_n(&groups[i], &expected, 0, 0, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+            cpg_watchdog_tell(-pgid);
+        }
     }
+}
+
+void cpg_spawn_begin(void) { __atomic_add_fetch(&spawning, 1, __ATOMIC_ACQ_REL); }
+void cpg_spawn_end(void) { __atomic_sub_fetch(&spawning, 1, __ATOMIC_ACQ_REL); }
+
+void cpg_set_interruption_note(const char *text) {
+    // The first byte is published last, so a handler reads either "" or the whole note.
+    __atomic_store_n(&note[0], 0, __ATOMIC_RELEASE);
+    size_t length = strnlen(text, sizeof note - 1);
+    if (length == 0) return;
+    memcpy(note + 1, text + 1, length - 1);
+    note[length] = 0;
+    __atomic_store_n(&note[0], text[0], __ATOMIC_RELEASE);
 }
 
 int cpg_register_path(const char *path) {
@@ -178,4 +229,14 @@ int cpg_register_path(const char *path) {
 void cpg_unregister_path(int slot) {
     if (slot < 0 || slot >= CPG_PATHS) return;
     __atomic_store_n(&path_state[slot], 0, __ATOMIC_RELEASE);
+}
+
+int cpg_spawn_close_from(posix_spawn_file_actions_t *actions, int lowest) {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
+    return posix_spawn_file_actions_addclosefrom_np(actions, lowest);
+#else
+    (void)actions;
+    (void)lowest;
+    return ENOSYS;
+#endif
 }

@@ -190,16 +190,46 @@ final class PortCheckCLITests: XCTestCase {
 
     func testSIGINTStopsTheAdapterGroup() throws {
         let folder = try TestPathsCLI.temporaryFolder(self)
-        let pidFile = folder.appendingPathComponent("adapter.pid").path
         // Answers hello, then hangs with a background child that ignores SIGTERM.
+        let (process, group) = try startHangingPortCheck(
+            in: folder, adapter: "(trap '' TERM; exec sleep 60) & read l; echo '$HELLO'; exec sleep 60")
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 130)
+        let stderr = try String(contentsOf: folder.appendingPathComponent("stderr.txt"), encoding: .utf8)
+        XCTAssertEqual(stderr.split(separator: "\n").count, 1, stderr)
+        XCTAssertTrue(stderr.hasPrefix("error: interrupted by SIGINT"), stderr)
+        XCTAssertFalse(Self.groupHasLiveMembers(group), "the adapter's process group outlived the tool")
+    }
+
+    func testSIGKILLedToolLeavesNoAdapter() throws {
+        // Ignores SIGTERM and its stdin's end: only the watchdog's SIGKILL to the group ends it.
+        let folder = try TestPathsCLI.temporaryFolder(self)
+        let (process, group) = try startHangingPortCheck(
+            in: folder, adapter: "trap '' TERM; read l; echo '$HELLO'; while :; do sleep 1; done")
+        kill(process.processIdentifier, SIGKILL)
+        // The watchdog sends SIGTERM, waits its 1 s grace, then SIGKILL.
+        let deadline = Date().addingTimeInterval(10)
+        while Self.groupHasLiveMembers(group), Date() < deadline { usleep(50_000) }
+        XCTAssertFalse(Self.groupHasLiveMembers(group), "the adapter's process group outlived the SIGKILLed tool")
+        kill(-group, SIGKILL)  // when it failed: leave nothing behind
+        process.waitUntilExit()
+    }
+
+    /// Starts port-check on `adapter` (a shell script; `$HELLO` stands for its hello answer), waits
+    /// until the adapter runs and has answered hello; returns the tool's process and the adapter's group.
+    private struct AdapterNeverStarted: Error {}
+
+    private func startHangingPortCheck(in folder: URL, adapter: String) throws -> (Process, Int32) {
+        let pidFile = folder.appendingPathComponent("adapter.pid").path
         let hello = #"{"id":1,"ok":true,"name":"hangs","version":"0","ops":["md5"]}"#
-        let script = "echo $$ > '\(pidFile)'; (trap '' TERM; exec sleep 60) & read l; echo '\(hello)'; exec sleep 60"
+        let script = "echo $$ > '\(pidFile)'; " + adapter.replacingOccurrences(of: "$HELLO", with: hello)
         let process = Process()
         process.executableURL = CLIRunner.binary
         process.arguments = ["port-check", "--exec", script, "--report-dir", folder.path]
         process.currentDirectoryURL = Self.root
         let errURL = folder.appendingPathComponent("stderr.txt")
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: errURL)
         process.standardOutput = FileHandle.nullDevice
         try process.run()
@@ -209,15 +239,12 @@ final class PortCheckCLITests: XCTestCase {
             usleep(50_000)
             group = (try? String(contentsOfFile: pidFile, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         }
-        guard let group else { process.terminate(); return XCTFail("the adapter never started") }
+        guard let group else {
+            process.terminate()
+            throw AdapterNeverStarted()
+        }
         usleep(300_000)  // let it answer hello
-        kill(process.processIdentifier, SIGINT)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 130)
-        let stderr = try String(contentsOf: errURL, encoding: .utf8)
-        XCTAssertEqual(stderr.split(separator: "\n").count, 1, stderr)
-        XCTAssertTrue(stderr.hasPrefix("error: interrupted by SIGINT"), stderr)
-        XCTAssertFalse(Self.groupHasLiveMembers(group), "the adapter's process group outlived the tool")
+        return (process, group)
     }
 
     // MARK: - Environment

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessGroups
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -12,8 +13,9 @@ import Darwin
 /// stderr appended to a log file. Line I/O with deadlines and a size limit: a hostile adapter can
 /// neither block this process nor make it read without bound.
 ///
-/// Not thread-safe: one owner drives it (the adapter client). Signals to this tool end the group
-/// through `ProcessGroupRegistry`.
+/// Not thread-safe: one owner drives it (the adapter client). The group is a `ChildProcessGroup`:
+/// every end (`finish`, `killGroup`, deinit) and SIGINT/SIGTERM/SIGHUP to this tool send SIGTERM
+/// to the whole group, then SIGKILL after the grace; the watchdog covers a SIGKILLed tool.
 final class AdapterProcess {
     /// How a line read or write stopped.
     enum IOFailure: Error {
@@ -41,17 +43,17 @@ final class AdapterProcess {
 
     let pid: pid_t
     let command: String
+    private let group: ChildProcessGroup
     private var stdinFD: Int32
     private var stdoutFD: Int32
     private var buffer: [UInt8] = []
-    private var status: Int32?
-    private var groupEnded = false
     private static let chunkSize = 1 << 16
+    /// Appended to the `error: interrupted by SIGxxx` line while an adapter runs.
+    private static let interruptionNote = "the adapter was stopped (its process group ended)"
 
     /// Starts `/bin/sh -c command` in `directory` with this process's environment.
     /// - Parameter stderrLog: file receiving the adapter's stderr (created, truncated).
     init(command: String, stderrLog: String) throws {
-        Self.prepareSignals
         self.command = command
         let logFD = open(stderrLog, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard logFD >= 0 else {
@@ -77,6 +79,9 @@ final class AdapterProcess {
         posix_spawn_file_actions_adddup2(&actions, input[0], 0)
         posix_spawn_file_actions_adddup2(&actions, output[1], 1)
         posix_spawn_file_actions_adddup2(&actions, logFD, 2)
+        // Descriptors this process inherited without close-on-exec (e.g. the socket a parent's
+        // Foundation `Process` watches for our exit) must not reach the adapter either.
+        ChildProcessGroup.closeInheritedDescriptors(in: &actions)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -95,18 +100,22 @@ final class AdapterProcess {
 
         let argv: [UnsafeMutablePointer<CChar>?] = ["/bin/sh", "-c", command].map { (text: String) in strdup(text) } + [nil]
         defer { argv.forEach { free($0) } }
-        let (spawned, child) = ProcessGroupRegistry.shared.spawning {
+        var spawned: Int32 = 0
+        let group = ChildProcessGroup.launch {
             var child: pid_t = 0
-            let result = posix_spawn(&child, "/bin/sh", &actions, &attributes, argv, environ)
-            return (result, child)
+            spawned = posix_spawn(&child, "/bin/sh", &actions, &attributes, argv, environ)
+            return spawned == 0 ? child : 0
         }
         close(input[0])
         close(output[1])
-        guard spawned == 0 else {
+        guard let group else {
             close(input[1]); close(output[0])
-            throw PortCheckError.environment("cannot start /bin/sh: \(String(cString: strerror(spawned)))")
+            let reason = spawned != 0 ? String(cString: strerror(spawned)) : "it did not get a process group of its own"
+            throw PortCheckError.environment("cannot start /bin/sh: \(reason)")
         }
-        pid = child
+        TerminationCleanup.setInterruptionNote(Self.interruptionNote)
+        self.group = group
+        pid = group.id
         stdinFD = input[1]
         stdoutFD = output[0]
         _ = fcntl(stdinFD, F_SETFL, fcntl(stdinFD, F_GETFL) | O_NONBLOCK)
@@ -212,94 +221,35 @@ final class AdapterProcess {
     }
 
     /// `sh` has exited (and was reaped).
-    var hasExited: Bool { status != nil }
+    var hasExited: Bool { group.leaderStatus() != nil }
 
     /// `sh`'s exit status as text ("exit 3", "signal 9"), when it has exited (reaps it).
     func exitStatus(waitingUpTo seconds: Double = 0) -> String? {
-        if status == nil {
-            let deadline = Date().addingTimeInterval(seconds)
-            repeat {
-                var raw: Int32 = 0
-                let r = waitpid(pid, &raw, WNOHANG)
-                if r == pid { status = raw; break }
-                if r < 0 && errno != EINTR { break }
-                if Date() >= deadline { break }
-                usleep(5_000)
-            } while true
-        }
-        return status.map(Self.describe)
+        group.leaderStatus(waitingUpTo: seconds).map(Self.describe)
     }
 
-    /// The normal end: stdin closed, up to `grace` seconds for `sh` to exit, then SIGTERM to the
-    /// group, one more second, then SIGKILL. Processes of the group that outlive `sh` are killed.
+    /// The normal end: stdin closed, up to `grace` seconds for `sh` to exit, then the whole group
+    /// ended (SIGTERM, the grace, SIGKILL). Processes of the group that outlive `sh` are reported.
     func finish(grace: Double) -> Ending {
         closeInput()
         let exitedInTime = exitStatus(waitingUpTo: grace) != nil
-        if !exitedInTime {
-            kill(-pid, SIGTERM)
-            _ = exitStatus(waitingUpTo: 1)
-        }
-        let leftovers = groupAlive()
+        let leftovers = exitedInTime && group.hasLiveMembers
         killGroup()
-        return Ending(status: status.map(Self.describe), exitedInTime: exitedInTime, leftoversKilled: exitedInTime && leftovers)
+        return Ending(status: exitStatus(), exitedInTime: exitedInTime, leftoversKilled: leftovers)
     }
 
-    /// SIGKILL to the whole group, reaps `sh`, closes the pipes. Safe to call more than once.
+    /// Ends the whole group (SIGTERM, the grace, SIGKILL; see `ChildProcessGroup.terminate`), reaps
+    /// `sh`, closes the pipes. Safe to call more than once.
     func killGroup() {
         closeInput()
-        if !groupEnded {
-            kill(-pid, SIGKILL)
-            _ = exitStatus(waitingUpTo: 2)
-            // Members that were not children of `sh` any more (re-parented to init) die with the
-            // signal; wait until the group is empty so that nothing outlives the check.
-            let deadline = Date().addingTimeInterval(2)
-            while groupAlive() && Date() < deadline {
-                kill(-pid, SIGKILL)
-                usleep(5_000)
-            }
-            groupEnded = true
-            ProcessGroupRegistry.shared.remove(pid)
-        }
+        group.terminate()
+        TerminationCleanup.setInterruptionNote("")
         if stdoutFD >= 0 { close(stdoutFD); stdoutFD = -1 }
     }
-
-    /// Some process of the group is still running. On Linux zombies do not count (an orphan's
-    /// zombie waits for init, which may be slow to reap it; it runs nothing).
-    private func groupAlive() -> Bool {
-        guard kill(-pid, 0) == 0 || errno == EPERM else { return false }
-        #if os(Linux)
-        return Self.liveMembers(ofGroup: pid)
-        #else
-        return true
-        #endif
-    }
-
-    #if os(Linux)
-    /// Scans /proc for a process in group `pgid` that is not a zombie.
-    private static func liveMembers(ofGroup pgid: pid_t) -> Bool {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return true }
-        for entry in entries where entry.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-            guard let data = FileManager.default.contents(atPath: "/proc/\(entry)/stat") else { continue }
-            // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so split after the last ')'.
-            let text = String(decoding: data, as: UTF8.self)
-            guard let close = text.lastIndex(of: ")") else { continue }
-            let fields = text[text.index(after: close)...].split(separator: " ")
-            guard fields.count > 2, let group = Int32(fields[2]), group == pgid else { continue }
-            if fields[0] != "Z" && fields[0] != "X" { return true }
-        }
-        return false
-    }
-    #endif
 
     static func describe(_ raw: Int32) -> String {
         let signal = raw & 0x7f
         if signal == 0 { return "exit status \((raw >> 8) & 0xff)" }
         return "killed by signal \(signal)"
     }
-
-    /// Writes to a dead adapter must fail with EPIPE, not kill this process; signals to this tool end the adapters.
-    private static let prepareSignals: Void = {
-        signal(SIGPIPE, SIG_IGN)
-        ProcessGroupRegistry.shared.installSignalHandlers()
-    }()
 }
