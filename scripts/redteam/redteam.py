@@ -427,9 +427,9 @@ def memory_cases(work):
         md5_file(os.path.join(folder, f"m{f:02}_test.json"), 10000, 1)
     rd = os.path.join(work, "mem-reports")
     cases.append(Case("memory: one file of 100,000 passing cases", ["run", "--java", "off", "--no-stored", "--no-cross-checks",
-                      "--vectors", one, "--report-dir", rd], codes=(0,), timeout=300, max_rss_mib=200))
+                      "--vectors", one, "--report-dir", rd], codes=(0,), timeout=300, max_rss_mib=120))
     cases.append(Case("memory: 20 files of 10,000 passing cases", ["run", "--java", "off", "--no-stored", "--no-cross-checks",
-                      "--vectors", folder, "--report-dir", rd], codes=(0,), timeout=600, max_rss_mib=150))
+                      "--vectors", folder, "--report-dir", rd], codes=(0,), timeout=600, max_rss_mib=120))
     return cases
 
 
