@@ -8,8 +8,10 @@ public final class ProbeContext {
     public let implementation: ImplementationUnderTest
     public let options: ProbeOptions
     let progress: (String) -> Void
-    /// "Java" for a Java class, "the adapter" for a port (in "… threw X").
+    /// "Java" for a Java class, "the implementation" for a port (in "… threw X").
     let implementationWord: String
+    /// How findings and checks name it (from the subject's kind).
+    public let wording: SubjectWording
 
     /// The key pair the checks use (its own when it could be read, else Swift-made), as strings and parsed.
     var publicString = ""
@@ -29,6 +31,7 @@ public final class ProbeContext {
         self.options = options
         self.progress = progress
         self.implementationWord = implementation.subject.kind == "java-class" ? "Java" : "the implementation"
+        self.wording = SubjectWording(kind: implementation.subject.kind)
     }
 
     /// Runs `body`; a failure of the implementation or of the Swift side is the `.failure`, an

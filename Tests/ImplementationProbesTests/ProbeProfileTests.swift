@@ -117,6 +117,16 @@ final class ProbeProfileTests: XCTestCase {
         XCTAssertEqual(r.base64Styles["genKeyPair"], "no line breaks", "its keys are Base64, its values hex")
         XCTAssertEqual(r.base64LineBreaks, false)
         XCTAssertFalse(r.findings.joined().contains("MAX_ENCRYPT_BLOCK"))
+        // Worded for a port (subject kind "adapter"), not for a Java class.
+        let noChunking = r.findings.first { $0.hasPrefix("no chunking") } ?? ""
+        XCTAssertTrue(noChunking.contains("longer messages fail in the port: split them in the protocol, "
+            + "or add chunking to the port with blocks of 117/128"), noChunking)
+        XCTAssertEqual(r.matrix.first { $0.id == "signatures.java-to-swift.empty" }?.name,
+                       "The port signs (SHA256withRSA, empty) → Swift verifies")
+        XCTAssertEqual(r.matrix.first { $0.id == "signatures.byte-exact.empty" }?.name,
+                       "Swift's signature is byte-identical to the port's (empty)")
+        let text = (r.findings + r.matrix.map(\.name) + r.skips.map(\.reason)).joined(separator: "\n")
+        XCTAssertFalse(text.contains("Java") || text.contains("the class") || text.contains("JVM"), text)
     }
 
     func testOaepEncryptionPkcs1Decryption() throws {

@@ -26,7 +26,7 @@ extension BidirectionalMatrix {
                 if hasEnc {
                     let data = ctx.payload(for: .encryptByPublicKey, length: length)
                     try record(group, "encryption.java-refuses.\(length)",
-                               "Java refuses \(lengthText(length)) (no chunking: at most \(limit) bytes per message)") {
+                               "\(w.sentenceActor) refuses \(lengthText(length)) (no chunking: at most \(limit) bytes per message)") {
                         switch try ctx.attempt({ try ctx.encryptPublic(data, key: ctx.publicString) }) {
                         case .failure(ProbeError.threw), .failure(ProbeError.misbehaved): return .pass
                         case .failure(let error): throw error
@@ -42,7 +42,7 @@ extension BidirectionalMatrix {
             if hasEnc {
                 let data = ctx.payload(for: .encryptByPublicKey, length: length)
                 try record(group, "encryption.java-to-swift.\(length)",
-                           "Java encrypts \(lengthText(length)) (\(ctx.name(.encryptByPublicKey))) → Swift decrypts (\(swiftBlocks))") {
+                           "\(w.sentenceActor) encrypts \(lengthText(length)) (\(ctx.name(.encryptByPublicKey))) → Swift decrypts (\(swiftBlocks))") {
                     let ct = try ctx.encryptPublic(data, key: ctx.publicString)
                     let blocks = limit != nil ? 1 : (length + block - 1) / block
                     guard ct.count == blocks * k else {
@@ -52,19 +52,19 @@ extension BidirectionalMatrix {
                     return plain == data.bytes ? .pass : .fail(expected: ProbeFormat.bytes(data.bytes), actual: ProbeFormat.bytes(plain))
                 }
             } else {
-                skip(group, "encryption.java-to-swift.\(length)", "Java encrypts \(lengthText(length)) → Swift decrypts", "no public-key encryption method")
+                skip(group, "encryption.java-to-swift.\(length)", "\(w.sentenceActor) encrypts \(lengthText(length)) → Swift decrypts", "no public-key encryption method")
             }
             if hasDec {
                 let data = ctx.payload(for: .decryptByPrivateKey, length: length)
                 try record(group, "encryption.swift-to-java.\(length)",
-                           "Swift encrypts \(lengthText(length)) (blocks of \(block)) → Java decrypts (\(ctx.name(.decryptByPrivateKey)))") {
+                           "Swift encrypts \(lengthText(length)) (blocks of \(block)) → \(w.actor) decrypts (\(ctx.name(.decryptByPrivateKey)))") {
                     let ct = try SwiftCipher.encrypt(data.bytes, publicKey: pub, padding: encPadding, block: block,
                                                      singleBlock: limit != nil)
                     let plain = try ctx.decryptPrivate(ct, key: ctx.privateString)
                     return plain.matches(data) ? .pass : .fail(expected: ProbeFormat.bytes(data.bytes), actual: plain.summary)
                 }
             } else {
-                skip(group, "encryption.swift-to-java.\(length)", "Swift encrypts \(lengthText(length)) → Java decrypts", "no private-key decryption method")
+                skip(group, "encryption.swift-to-java.\(length)", "Swift encrypts \(lengthText(length)) → \(w.actor) decrypts", "no private-key decryption method")
             }
         }
         // Swift-made keys in its methods.
@@ -73,7 +73,7 @@ extension BidirectionalMatrix {
         let length = limit.map { min($0, 2 * block + 1) } ?? (2 * block + 1)
         if hasEnc {
             let data = ctx.payload(for: .encryptByPublicKey, length: length)
-            try record(group, "encryption.java-to-swift.swift-key", "Java encrypts \(lengthText(length)) with a Swift-made public key string → Swift decrypts") {
+            try record(group, "encryption.java-to-swift.swift-key", "\(w.sentenceActor) encrypts \(lengthText(length)) with a Swift-made public key string → Swift decrypts") {
                 let ct = try ctx.encryptPublic(data, key: swiftPublicString)
                 let plain = try SwiftCipher.decrypt(ct, privateKey: swiftKey, padding: decPadding)
                 return plain == data.bytes ? .pass : .fail(expected: ProbeFormat.bytes(data.bytes), actual: ProbeFormat.bytes(plain))
@@ -81,7 +81,7 @@ extension BidirectionalMatrix {
         }
         if hasDec {
             let data = ctx.payload(for: .decryptByPrivateKey, length: length)
-            try record(group, "encryption.swift-to-java.swift-key", "Swift encrypts \(lengthText(length)) → Java decrypts with a Swift-made private key string") {
+            try record(group, "encryption.swift-to-java.swift-key", "Swift encrypts \(lengthText(length)) → \(w.actor) decrypts with a Swift-made private key string") {
                 let ct = try SwiftCipher.encrypt(data.bytes, publicKey: swiftKey.publicKey, padding: encPadding, block: block,
                                                  singleBlock: limit != nil)
                 let plain = try ctx.decryptPrivate(ct, key: swiftPrivateString)
@@ -109,32 +109,32 @@ extension BidirectionalMatrix {
                 let data = ctx.payload(for: .encryptByPrivateKey, length: length)
                 let made = try ctx.attempt { try ctx.encryptPrivate(data, key: ctx.privateString) }
                 try record(group, "private-encryption.java-to-swift.\(length)",
-                           "Java encrypts \(lengthText(length)) with the private key → Swift decrypts with the public key") {
+                           "\(w.sentenceActor) encrypts \(lengthText(length)) with the private key → Swift decrypts with the public key") {
                     let ct = try made.get()
                     let plain = try RsaUtilsCipher.decrypt(ct, publicKey: pub, block: k)
                     return plain == data.bytes ? .pass : .fail(expected: ProbeFormat.bytes(data.bytes), actual: ProbeFormat.bytes(plain))
                 }
                 try record(group, "private-encryption.byte-exact.\(length)",
-                           "Swift's private-key encryption of \(lengthText(length)) is byte-identical to Java's (blocks of \(block))") {
+                           "Swift's private-key encryption of \(lengthText(length)) is byte-identical to \(w.possessive) (blocks of \(block))") {
                     let ct = try made.get()
                     // Without chunking: one block, even for an empty input.
                     let mine = limit != nil ? try priv.encryptType1(data.bytes) : try RsaUtilsCipher.encrypt(data.bytes, privateKey: priv, block: block)
                     return mine == ct ? .pass : .fail(expected: ProbeFormat.bytes(ct), actual: ProbeFormat.bytes(mine))
                 }
             } else {
-                skip(group, "private-encryption.java-to-swift.\(length)", "Java encrypts \(lengthText(length)) with the private key → Swift decrypts",
+                skip(group, "private-encryption.java-to-swift.\(length)", "\(w.sentenceActor) encrypts \(lengthText(length)) with the private key → Swift decrypts",
                      "no encryptByPrivateKey")
             }
             if hasDec {
                 let data = ctx.payload(for: .decryptByPublicKey, length: length)
                 try record(group, "private-encryption.swift-to-java.\(length)",
-                           "Swift encrypts \(lengthText(length)) with the private key → Java decrypts with the public key") {
+                           "Swift encrypts \(lengthText(length)) with the private key → \(w.actor) decrypts with the public key") {
                     let ct = limit != nil ? try priv.encryptType1(data.bytes) : try RsaUtilsCipher.encrypt(data.bytes, privateKey: priv, block: block)
                     let plain = try ctx.decryptPublic(ct, key: ctx.publicString)
                     return plain.matches(data) ? .pass : .fail(expected: ProbeFormat.bytes(data.bytes), actual: plain.summary)
                 }
             } else {
-                skip(group, "private-encryption.swift-to-java.\(length)", "Swift encrypts \(lengthText(length)) with the private key → Java decrypts",
+                skip(group, "private-encryption.swift-to-java.\(length)", "Swift encrypts \(lengthText(length)) with the private key → \(w.actor) decrypts",
                      "no decryptByPublicKey")
             }
         }

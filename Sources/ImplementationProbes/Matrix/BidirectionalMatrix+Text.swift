@@ -14,13 +14,13 @@ extension BidirectionalMatrix {
             let bytes = profile.charset.encodings[charset] ?? Array(text.utf8)
             switch helper.direction {
             case .encode:
-                try record(group, "text.\(helper.name)", "Java \(helper.name)(text) → Swift decrypts and reads it as \(charset)") {
+                try record(group, "text.\(helper.name)", "\(w.sentenceActor) \(helper.name)(text) → Swift decrypts and reads it as \(charset)") {
                     let ct = try ctx.binary(try impl.call(helper, text: text, binary: nil, signature: nil, key: ctx.publicString), from: .encryptByPublicKey)
                     let plain = try SwiftCipher.decrypt(ct, privateKey: priv, padding: profile.swiftDecryptPadding)
                     return plain == bytes ? .pass : .fail(expected: ProbeFormat.bytes(bytes), actual: ProbeFormat.bytes(plain))
                 }
             case .decode:
-                try record(group, "text.\(helper.name)", "Swift encrypts the text as \(charset) → Java \(helper.name) gives it back") {
+                try record(group, "text.\(helper.name)", "Swift encrypts the text as \(charset) → \(w.actor) \(helper.name) gives it back") {
                     let ct = try SwiftCipher.encrypt(bytes, publicKey: pub, padding: profile.swiftEncryptPadding, block: profile.swiftEncryptBlock,
                                                      singleBlock: profile.noChunking)
                     let plain = try impl.call(helper, text: nil, binary: ctx.encoded(ct, for: .decryptByPrivateKey), signature: nil, key: ctx.privateString)

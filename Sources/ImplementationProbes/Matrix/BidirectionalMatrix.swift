@@ -54,6 +54,8 @@ final class BidirectionalMatrix {
 
     var impl: ImplementationUnderTest { ctx.implementation }
     var k: Int { ctx.k }
+    /// Names the implementation in the checks ("Java signs …" / "The port signs …").
+    var w: SubjectWording { ctx.wording }
 
     func lengthText(_ n: Int) -> String { ProbeFormat.count(n) }
 
@@ -100,37 +102,37 @@ final class BidirectionalMatrix {
             let tag = message.label
             if impl.has(.sign) {
                 let signed = try ctx.attempt { try ctx.sign(message, privateKey: ctx.privateString, algorithm: alg) }
-                try record(group, "signatures.java-to-swift.\(tag)", "Java signs (\(alg), \(tag)) → Swift verifies") {
+                try record(group, "signatures.java-to-swift.\(tag)", "\(w.sentenceActor) signs (\(alg), \(tag)) → Swift verifies") {
                     let sig = try signed.get()
                     return try pub.isValidSignature(sig, for: message.bytes, hash: hash)
                         ? .pass : .fail(expected: "valid", actual: "invalid: \(ProbeFormat.bytes(sig))")
                 }
-                try record(group, "signatures.byte-exact.\(tag)", "Swift's signature is byte-identical to Java's (\(tag))") {
+                try record(group, "signatures.byte-exact.\(tag)", "Swift's signature is byte-identical to \(w.possessive) (\(tag))") {
                     let sig = try signed.get()
                     let mine = try priv.signature(for: message.bytes, hash: hash)
                     return mine == sig ? .pass : .fail(expected: ProbeFormat.bytes(sig), actual: ProbeFormat.bytes(mine))
                 }
             } else {
-                skip(group, "signatures.java-to-swift.\(tag)", "Java signs (\(tag)) → Swift verifies", "no sign method")
+                skip(group, "signatures.java-to-swift.\(tag)", "\(w.sentenceActor) signs (\(tag)) → Swift verifies", "no sign method")
             }
             if impl.has(.verify) {
-                try record(group, "signatures.swift-to-java.\(tag)", "Swift signs (\(alg), \(tag), Swift key) → Java verifies") {
+                try record(group, "signatures.swift-to-java.\(tag)", "Swift signs (\(alg), \(tag), Swift key) → \(w.actor) verifies") {
                     let sig = try swiftKey.signature(for: message.bytes, hash: hash)
                     return try ctx.verify(message, publicKey: swiftPublicString, signature: sig, algorithm: alg)
                         ? .pass : .fail(expected: "true", actual: "false")
                 }
             } else {
-                skip(group, "signatures.swift-to-java.\(tag)", "Swift signs (\(tag)) → Java verifies", "no verify method")
+                skip(group, "signatures.swift-to-java.\(tag)", "Swift signs (\(tag)) → \(w.actor) verifies", "no verify method")
             }
         }
         let ascii = signatureMessages[1]
         if impl.has(.sign) {
-            try record(group, "signatures.swift-key", "Java signs with a Swift-made private key string → byte-identical to Swift") {
+            try record(group, "signatures.swift-key", "\(w.sentenceActor) signs with a Swift-made private key string → byte-identical to Swift") {
                 let sig = try ctx.sign(ascii, privateKey: swiftPrivateString, algorithm: alg)
                 let mine = try swiftKey.signature(for: ascii.bytes, hash: hash)
                 return sig == mine ? .pass : .fail(expected: ProbeFormat.bytes(mine), actual: ProbeFormat.bytes(sig))
             }
-            try record(group, "signatures.tampered.swift-rejects", "Swift rejects Java's signature with one bit flipped") {
+            try record(group, "signatures.tampered.swift-rejects", "Swift rejects \(w.possessive) signature with one bit flipped") {
                 var sig = try ctx.sign(ascii, privateKey: ctx.privateString, algorithm: alg)
                 guard !sig.isEmpty else { return .fail(expected: "a signature", actual: "0 bytes") }
                 sig[sig.count - 1] ^= 1
@@ -138,7 +140,7 @@ final class BidirectionalMatrix {
             }
         }
         if impl.has(.verify) {
-            try record(group, "signatures.tampered.java-rejects", "Java rejects a Swift signature with one bit flipped") {
+            try record(group, "signatures.tampered.java-rejects", "\(w.sentenceActor) rejects a Swift signature with one bit flipped") {
                 var sig = try priv.signature(for: ascii.bytes, hash: hash)
                 sig[sig.count - 1] ^= 1
                 switch try ctx.attempt({ try ctx.verify(ascii, publicKey: ctx.publicString, signature: sig, algorithm: alg) }) {

@@ -11,6 +11,7 @@ struct FindingsWriter {
     var ctx: ProbeContext { assembler.ctx }
     var impl: ImplementationUnderTest { ctx.implementation }
     var k: Int { profile.k }
+    var w: SubjectWording { ctx.wording }
 
     func findings() -> [String] {
         var out: [String] = []
@@ -83,8 +84,8 @@ struct FindingsWriter {
         if profile.noChunking {
             let limit = profile.swiftEncryptPadding.maximumMessage(k: k)
             out.append("no chunking: one doFinal per call, so a message must fit one \(k)-byte block (at most \(limit) bytes); "
-                + "the Swift side must not chunk either (longer messages fail in Java: split them in the protocol, or add chunking "
-                + "to the class with blocks of \(limit)/\(k))")
+                + "the Swift side must not chunk either (longer messages fail in \(w.actor): split them in the protocol, or add chunking "
+                + "to \(w.subject) with blocks of \(limit)/\(k))")
         } else if let note = profile.roundTrip.note {
             if profile.roundTrip.survives == false && profile.mixedPadding {
                 out.append(note + " (expected: its two directions use different paddings)")
@@ -105,12 +106,12 @@ struct FindingsWriter {
             text += ". This is the \(k * 8)-bit-key-with-\(block)/\(block + 11) defect: the chunk sizes are those of a \((block + 11) * 8)-bit key; "
                 + "encryption still works (\(block)-byte chunks fit) but every \(pc.decryptBlock ?? block + 11)-byte slice of a \(k)-byte block "
                 + "fails the padding check. Swift settings that read its ciphertexts: \(profile.signature.algorithm?.jcaSignatureName ?? "its signature algorithm"), "
-                + "blocks \(block)/\(k); fix the class with \(assembler.fix(observedEncrypt: block, observedDecrypt: pc.decryptBlock ?? block + 11))"
+                + "blocks \(block)/\(k); fix \(w.subject) with \(assembler.fix(observedEncrypt: block, observedDecrypt: pc.decryptBlock ?? block + 11))"
         } else if pc.slices == .larger || pc.encryptBlock == nil {
             let constants = pc.oversizedConstants.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }.joined(separator: ", ")
             text += ". Its chunk sizes are larger than a \(k * 8)-bit key allows"
                 + (constants.isEmpty ? "" : " (its constants \(constants) are those of a bigger key)")
-                + ": inputs over \(k - 11) bytes throw IllegalBlockSizeException, one-block messages still work both ways; fix the class with "
+                + ": inputs over \(k - 11) bytes throw IllegalBlockSizeException, one-block messages still work both ways; fix \(w.subject) with "
                 + assembler.fix(observedEncrypt: nil, observedDecrypt: nil)
         }
         return text
@@ -146,8 +147,8 @@ struct FindingsWriter {
         var text = "charset of its String methods: \(charset)"
         if let source = c.source {
             text += source == "platform default"
-                ? " (the platform default: JVM default here \(platform); it follows -Dfile.encoding / the server's locale, so the Swift side must use the server's charset)"
-                : " (fixed in the code; this JVM's default is \(platform))"
+                ? " (the platform default: \(w.runtime) default here \(platform); it follows -Dfile.encoding / the server's locale, so the Swift side must use the server's charset)"
+                : " (fixed in the code; this \(w.runtime)'s default is \(platform))"
         }
         out.append(text)
         if Set(c.byMethod.values).count > 1 || c.followsPlatform.values.contains(true) && c.followsPlatform.values.contains(false) {

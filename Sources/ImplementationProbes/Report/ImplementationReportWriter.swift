@@ -87,11 +87,11 @@ public enum ImplementationReportWriter {
     // MARK: - Markdown
 
     public static func markdown(_ r: ImplementationReport) -> String {
-        var out = "# java-check: \(escape(r.className))\n\n"
+        var out = "# \(SubjectWording(kind: r.kind).command): \(escape(r.className))\n\n"
         out += "**\(verdictWord(r))**: \(r.passed) passed, \(r.failed) failed, \(r.skipped) skipped "
         out += "(\(String(format: "%.1f", r.durationSeconds)) s).\n\n"
         out += "Swift settings: **\(escape(r.swiftSettings))**"
-        if let caveat = r.swiftSettingsCaveat { out += "\n\nWhy they do not make the class compatible: \(escape(caveat))" }
+        if let caveat = r.swiftSettingsCaveat { out += "\n\nWhy they do not make \(SubjectWording(kind: r.kind).subject) compatible: \(escape(caveat))" }
         out += "\n\n## Profile (probed)\n\n| | |\n|---|---|\n"
         for (name, value) in profileRows(r) { out += "| \(name) | \(escape(value)) |\n" }
         out += "\n## Methods found\n\n"
@@ -125,7 +125,7 @@ public enum ImplementationReportWriter {
         var lines: [String] = []
         let rows = profileRows(r)
         let width = rows.map(\.0.count).max() ?? 0
-        lines.append("java-check \(r.className)")
+        lines.append("\(SubjectWording(kind: r.kind).command) \(r.className)")
         lines.append("")
         for (name, value) in rows { lines.append("  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + value) }
         lines.append("")

@@ -9,6 +9,7 @@ struct ReportAssembler {
 
     var impl: ImplementationUnderTest { ctx.implementation }
     var k: Int { profile.k }
+    var w: SubjectWording { ctx.wording }
 
     func report() -> ImplementationReport {
         let subject = impl.subject
@@ -106,12 +107,12 @@ struct ReportAssembler {
         if profile.roundTrip.survives == false, pc.slices == .smaller, impl.has(.decryptByPrivateKey) {
             let size = pc.decryptBlock.map { "\($0)-byte" } ?? "smaller"
             reasons.append("its \(ctx.name(.decryptByPrivateKey)) cuts ciphertexts into \(size) slices but a \(k * 8)-bit key makes \(k)-byte blocks, "
-                + "so nothing encrypted for it (by Java or Swift) decrypts; Swift can read its ciphertexts with \(settings), "
-                + "but Swift → Java encryption cannot work until the class uses \(k - 11)/\(k) (\(fix(observedEncrypt: pc.encryptBlock, observedDecrypt: pc.decryptBlock)))")
+                + "so nothing encrypted for it (by \(w.actor) or Swift) decrypts; Swift can read its ciphertexts with \(settings), "
+                + "but Swift → \(w.actor) encryption cannot work until \(w.subject) uses \(k - 11)/\(k) (\(fix(observedEncrypt: pc.encryptBlock, observedDecrypt: pc.decryptBlock)))")
         } else if !profile.noChunking, profile.roundTrip.survives == false, pc.slices == .larger || (pc.encryptBlock == nil && impl.has(.encryptByPublicKey)) {
-            reasons.append("its chunk sizes are larger than a \(k * 8)-bit key allows: inputs over \(k - 11) bytes fail in Java "
+            reasons.append("its chunk sizes are larger than a \(k * 8)-bit key allows: inputs over \(k - 11) bytes fail in \(w.actor) "
                 + "(IllegalBlockSizeException), so only one-block messages (up to \(k - 11) bytes) work both ways; "
-                + "the class needs \(k - 11)/\(k) (\(fix(observedEncrypt: nil, observedDecrypt: nil)))")
+                + "\(w.subject) needs \(k - 11)/\(k) (\(fix(observedEncrypt: nil, observedDecrypt: nil)))")
         } else if pc.encryptBlock == nil, !profile.noChunking, impl.has(.encryptByPublicKey), let note = pc.encryptNote {
             reasons.append(note)
         }

@@ -55,14 +55,7 @@ public struct PortCheckReport: Sendable {
         default:
             lines.append("overall: not evaluable (no matrix check and no stored vector could run)")
         }
-        profile.findings = lines.map(PortWording.apply)
-        profile.swiftSettingsCaveat = profile.swiftSettingsCaveat.map(PortWording.apply)
-        for index in profile.matrix.indices {
-            profile.matrix[index].name = PortWording.apply(profile.matrix[index].name)
-            profile.matrix[index].actual = profile.matrix[index].actual.map(PortWording.apply)
-            profile.matrix[index].detail = profile.matrix[index].detail.map(PortWording.apply)
-        }
-        profile.skips = profile.skips.map { ProbeSkip(check: $0.check, reason: PortWording.apply($0.reason)) }
+        profile.findings = lines
     }
 
     static func reportJSON(_ value: PortJSON) -> ReportJSON {

@@ -34,7 +34,7 @@ public enum PortCheckReportWriter {
 
     /// The java-check Markdown (profile, findings, matrix) with the stored vectors and the adapter.
     public static func markdown(_ r: PortCheckReport) -> String {
-        var lines = [PortWording.apply(ImplementationReportWriter.markdown(r.profile)), ""]
+        var lines = [ImplementationReportWriter.markdown(r.profile), ""]
         lines += vectorMarkdown(r.vectors)
         lines += ["## Adapter", "", "- command: `\(r.command)`", "- operations: \(r.hello.ops.joined(separator: ", "))",
                   "- requests answered: \(r.requests)", "- exit: \(r.adapterExit ?? "unknown")",
@@ -63,7 +63,7 @@ public enum PortCheckReportWriter {
 
     /// Terminal output: java-check's table, then the stored vectors per suite.
     public static func text(_ r: PortCheckReport) -> String {
-        var lines = [PortWording.apply(ImplementationReportWriter.text(r.profile))]
+        var lines = [ImplementationReportWriter.text(r.profile)]
         lines.append("stored vectors: \(r.vectors.summary.passed) passed, \(r.vectors.summary.failed) failed, \(r.vectors.summary.skipped) skipped")
         let width = r.vectors.suites.map(\.suite.count).max() ?? 0
         for s in r.vectors.suites where s.counts.passed + s.counts.failed > 0 {
