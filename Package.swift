@@ -91,6 +91,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers shared by the test targets (python3, the package root, temporary folders, /proc).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "BigNumTests", dependencies: ["BigNum", "CGMP"]),
         .testTarget(name: "MD5Tests", dependencies: ["MD5", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(
@@ -103,13 +105,13 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "StrictJSONTests", dependencies: ["StrictJSON"]),
-        .testTarget(name: "NumberCheckTests", dependencies: ["NumberCheck", "RSA", "TokenSign"]),
+        .testTarget(name: "NumberCheckTests", dependencies: ["TestSupport", "NumberCheck", "RSA", "TokenSign"]),
         .testTarget(name: "TokenSignTests", dependencies: ["TokenSign", "MD5", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "TimingLeakTests", dependencies: ["TimingLeak"]),
-        .testTarget(name: "ConformanceTests", dependencies: ["Conformance", "JavaOracle", "RSA", "StrictJSON"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["TestSupport", "Conformance", "JavaOracle", "RSA", "StrictJSON"]),
         .testTarget(name: "ImplementationProbesTests", dependencies: ["ImplementationProbes", "RSA"]),
-        .testTarget(name: "JavaCheckTests", dependencies: ["JavaCheck", "ImplementationProbes", "JavaOracle", "RSA"]),
-        .testTarget(name: "PortCheckTests", dependencies: ["PortCheck", "Conformance", "RSA"]),
-        .testTarget(name: "CLITests", dependencies: ["conformance", "Conformance", "JavaOracle", "JavaCheck", "ImplementationProbes", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "JavaCheckTests", dependencies: ["TestSupport", "JavaCheck", "ImplementationProbes", "JavaOracle", "RSA"]),
+        .testTarget(name: "PortCheckTests", dependencies: ["TestSupport", "PortCheck", "Conformance", "RSA"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "conformance", "Conformance", "JavaOracle", "JavaCheck", "ImplementationProbes", .product(name: "Crypto", package: "swift-crypto")]),
     ]
 )

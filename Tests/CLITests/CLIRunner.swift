@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Runs the built `conformance` binary the way a user would, capturing stdout, stderr and the exit code.
@@ -21,10 +22,8 @@ enum CLIRunner {
 
     static var binary: URL { productsDirectory.appendingPathComponent("conformance") }
 
-    /// The package root (where Package.swift is), found from this source file.
-    static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    /// The package root (where Package.swift is).
+    static var packageRoot: URL { TestPackage.root }
 
     @discardableResult
     static func run(_ arguments: [String], stdin: Data? = nil, currentDirectory: URL? = nil,

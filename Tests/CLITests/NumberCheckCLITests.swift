@@ -1,6 +1,7 @@
 import Foundation
 import Conformance
 import JavaOracle
+import TestSupport
 import XCTest
 
 /// `conformance number-check`: a request built by the CLI is accepted by an independent implementation

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `conformance port-check` end to end with the reference ports of Adapters/ (each skips visibly when
@@ -147,14 +148,14 @@ final class PortCheckCLITests: XCTestCase {
     // MARK: - Broken adapters and signals
 
     func testAdapterPrintingNonJSONIsOneErrorLine() throws {
-        let folder = try TestPathsCLI.temporaryFolder(self)
+        let folder = try TestPackage.temporaryFolder(self, prefix: "port-check-cli")
         let result = try CLIRunner.run(["port-check", "--exec", "echo 'Warning: PHP Startup'; cat", "--report-dir", folder.path])
         assertOneLineError(result, exitCode: 2, mentioning: "not JSON")
         XCTAssertTrue(result.stderr.contains("\"Warning: PHP Startup\""), result.stderr)
     }
 
     func testAdapterCrashingDuringTheProbeIsOneErrorLine() throws {
-        let folder = try TestPathsCLI.temporaryFolder(self)
+        let folder = try TestPackage.temporaryFolder(self, prefix: "port-check-cli")
         // Answers hello listing sign, then dies on the first real request.
         let hello = #"{"id":1,"ok":true,"name":"crashes","version":"0","ops":["sign","genKeyPair"]}"#
         let result = try CLIRunner.run(["port-check", "--exec", "read l; echo '\(hello)'; read l; echo 'Segmentation fault' >&2; exit 139",
@@ -165,7 +166,7 @@ final class PortCheckCLITests: XCTestCase {
     }
 
     func testAdapterWithNoOperationsIsNotEvaluable() throws {
-        let folder = try TestPathsCLI.temporaryFolder(self)
+        let folder = try TestPackage.temporaryFolder(self, prefix: "port-check-cli")
         let hello = #"{"id":1,"ok":true,"name":"empty","version":"0","ops":[]}"#
         let result = try CLIRunner.run(["port-check", "--exec", "read l; echo '\(hello)'; cat >/dev/null",
                                         "--report-dir", folder.path, "--json"])
@@ -176,7 +177,7 @@ final class PortCheckCLITests: XCTestCase {
     }
 
     func testMissingAdapterProgramNamesTheShellsComplaint() throws {
-        let folder = try TestPathsCLI.temporaryFolder(self)
+        let folder = try TestPackage.temporaryFolder(self, prefix: "port-check-cli")
         let result = try CLIRunner.run(["port-check", "--exec", "no-such-adapter-program --serve", "--report-dir", folder.path])
         assertOneLineError(result, exitCode: 2, mentioning: "exited before answering request 1 (hello) (exit status 127)")
         XCTAssertTrue(result.stderr.contains("not found"), result.stderr)
@@ -189,7 +190,7 @@ final class PortCheckCLITests: XCTestCase {
     }
 
     func testSIGINTStopsTheAdapterGroup() throws {
-        let folder = try TestPathsCLI.temporaryFolder(self)
+        let folder = try TestPackage.temporaryFolder(self, prefix: "port-check-cli")
         // Answers hello, then hangs with a background child that ignores SIGTERM.
         let (process, group) = try startHangingPortCheck(
             in: folder, adapter: "(trap '' TERM; exec sleep 60) & read l; echo '$HELLO'; exec sleep 60")
@@ -199,19 +200,19 @@ final class PortCheckCLITests: XCTestCase {
         let stderr = try String(contentsOf: folder.appendingPathComponent("stderr.txt"), encoding: .utf8)
         XCTAssertEqual(stderr.split(separator: "\n").count, 1, stderr)
         XCTAssertTrue(stderr.hasPrefix("error: interrupted by SIGINT"), stderr)
-        XCTAssertFalse(Self.groupHasLiveMembers(group), "the adapter's process group outlived the tool")
+        XCTAssertFalse(ProcessGroupProbe.hasLiveMembers(group), "the adapter's process group outlived the tool")
     }
 
     func testSIGKILLedToolLeavesNoAdapter() throws {
         // Ignores SIGTERM and its stdin's end: only the watchdog's SIGKILL to the group ends it.
-        let folder = try TestPathsCLI.temporaryFolder(self)
+        let folder = try TestPackage.temporaryFolder(self, prefix: "port-check-cli")
         let (process, group) = try startHangingPortCheck(
             in: folder, adapter: "trap '' TERM; read l; echo '$HELLO'; while :; do sleep 1; done")
         kill(process.processIdentifier, SIGKILL)
         // The watchdog sends SIGTERM, waits its 1 s grace, then SIGKILL.
         let deadline = Date().addingTimeInterval(10)
-        while Self.groupHasLiveMembers(group), Date() < deadline { usleep(50_000) }
-        XCTAssertFalse(Self.groupHasLiveMembers(group), "the adapter's process group outlived the SIGKILLed tool")
+        while ProcessGroupProbe.hasLiveMembers(group), Date() < deadline { usleep(50_000) }
+        XCTAssertFalse(ProcessGroupProbe.hasLiveMembers(group), "the adapter's process group outlived the SIGKILLed tool")
         kill(-group, SIGKILL)  // when it failed: leave nothing behind
         process.waitUntilExit()
     }
@@ -276,26 +277,5 @@ final class PortCheckCLITests: XCTestCase {
             if FileManager.default.isExecutableFile(atPath: path) { return path }
         }
         throw XCTSkip("\(name) is not installed: \(hint)")
-    }
-
-    /// A live (non-zombie) process of group `pgid`, read from /proc.
-    static func groupHasLiveMembers(_ pgid: Int32) -> Bool {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return false }
-        for entry in entries where Int32(entry) != nil {
-            guard let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                  let close = stat.lastIndex(of: ")") else { continue }
-            let fields = stat[stat.index(after: close)...].split(separator: " ")
-            if fields.count > 2, Int32(fields[2]) == pgid, fields[0] != "Z" { return true }
-        }
-        return false
-    }
-}
-
-enum TestPathsCLI {
-    static func temporaryFolder(_ test: XCTestCase) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("port-check-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
     }
 }

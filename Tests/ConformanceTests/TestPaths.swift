@@ -1,11 +1,10 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Paths used by the conformance tests: the package root (from this file) and the shared Wycheproof folder.
 enum TestPaths {
-    static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    static var packageRoot: URL { TestPackage.root }
 
     /// `../shared/wycheproof/testvectors_v1` relative to the package root.
     static var wycheproofVectors: URL {
@@ -27,9 +26,6 @@ enum TestPaths {
 
     /// A fresh temporary folder, removed at the end of the test.
     static func temporaryFolder(_ test: XCTestCase) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("conformance-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
+        try TestPackage.temporaryFolder(test, prefix: "conformance-test")
     }
 }

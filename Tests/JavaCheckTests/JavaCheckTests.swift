@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import JavaCheck
@@ -11,9 +12,7 @@ import ImplementationProbes
 final class JavaCheckTests: XCTestCase {
     private static let toolchain: Result<JavaToolchain, any Error> = Result { try JavaToolchain.locate() }
 
-    private static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    private static var packageRoot: URL { TestPackage.root }
 
     /// Every sample and every generated class, compiled once into one temporary folder (their
     /// fully qualified names differ).

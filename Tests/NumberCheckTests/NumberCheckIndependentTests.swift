@@ -1,6 +1,7 @@
 import Foundation
 import NumberCheck
 import RSA
+import TestSupport
 import XCTest
 
 /// An independent implementation (Python `cryptography`, i.e. OpenSSL) checks our requests and

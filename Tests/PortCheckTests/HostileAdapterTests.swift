@@ -1,5 +1,6 @@
 import Foundation
 import PortCheck
+import TestSupport
 import XCTest
 
 /// Adapters that break ADAPTER.md: each must end the check with one PortCheckError.adapter whose
