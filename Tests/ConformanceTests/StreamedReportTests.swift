@@ -186,6 +186,16 @@ final class StreamedReportTests: XCTestCase {
         ], ignoredFiles: [IgnoredFile(path: "v/x.json", reason: "not a vector file")])
     }
 
+    /// Each distinct text once, named by a stable index; equal texts share it (through table growth).
+    func testTextArenaStoresEachTextOnce() {
+        var arena = TextArena()
+        let texts = ["", "valid", "é/中文\u{1}", String(repeating: "x", count: 300)] + (0..<1000).map { "comment \($0)" }
+        let first = texts.map { arena.index($0) }
+        XCTAssertEqual(Set(first).count, texts.count)
+        XCTAssertEqual(texts.map { arena.index($0) }, first)
+        XCTAssertEqual(first.map { arena[$0] }, texts)
+    }
+
     func testOutcomeLogKeepsOnlyNonPassesWhole() {
         let outcomes = Array(Self.bigReport(cases: 200).suites[0].outcomes)
         let log = OutcomeLog(outcomes)

@@ -25,7 +25,7 @@ public struct OutcomeLog: RandomAccessCollection, Sendable, Equatable {
     private var entries: [Entry] = []
     /// Whole outcomes of the cases that are not plain passes, in order.
     public private(set) var details: [Outcome] = []
-    private var texts = InternTable<String>()
+    private var texts = TextArena()
     private var flagLists = InternTable<[String]>()
     public private(set) var counts = OutcomeCounts()
 
@@ -129,6 +129,63 @@ extension OutcomeLog: Codable {
     public func encode(to encoder: Encoder) throws {
         var c = encoder.unkeyedContainer()
         for outcome in self { try c.encode(outcome) }
+    }
+}
+
+/// Distinct strings, each stored once as UTF-8 in one buffer and named by its index: a distinct
+/// comment costs its bytes plus 12 (its end offset and two hash slots), not a heap string and a
+/// dictionary entry (~100 bytes more for a 30-character comment).
+struct TextArena: Sendable {
+    private var bytes: [UInt8] = []
+    /// End offset of each string in `bytes` (string i starts where i − 1 ends).
+    private var ends: [UInt32] = []
+    /// Open addressing: index + 1 of the string in each slot, 0 when free; at most half full.
+    private var slots = [UInt32](repeating: 0, count: 16)
+
+    mutating func index(_ text: String) -> UInt32 {
+        var text = text
+        return text.withUTF8 { utf8 in
+            let hash = Self.hash(utf8)
+            var slot = hash & (slots.count - 1)
+            while slots[slot] != 0 {
+                let known = slots[slot] - 1
+                if range(known).count == utf8.count, bytes[range(known)].elementsEqual(utf8) { return known }
+                slot = (slot + 1) & (slots.count - 1)
+            }
+            let index = UInt32(truncatingIfNeeded: ends.count)
+            bytes.append(contentsOf: utf8)
+            ends.append(UInt32(truncatingIfNeeded: bytes.count))
+            slots[slot] = index + 1
+            if ends.count * 2 > slots.count { grow() }
+            return index
+        }
+    }
+
+    subscript(index: UInt32) -> String {
+        bytes[range(index)].withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private func range(_ index: UInt32) -> Range<Int> {
+        let i = Int(index)
+        return (i == 0 ? 0 : Int(ends[i - 1]))..<Int(ends[i])
+    }
+
+    private mutating func grow() {
+        var larger = [UInt32](repeating: 0, count: slots.count * 2)
+        for index in 0..<UInt32(truncatingIfNeeded: ends.count) {
+            let hash = bytes[range(index)].withUnsafeBufferPointer { Self.hash($0) }
+            var slot = hash & (larger.count - 1)
+            while larger[slot] != 0 { slot = (slot + 1) & (larger.count - 1) }
+            larger[slot] = index + 1
+        }
+        slots = larger
+    }
+
+    /// FNV-1a over the bytes.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: h >> 1)
     }
 }
 
