@@ -48,6 +48,32 @@ final class PrivateOperationTests: XCTestCase {
         }
     }
 
+    /// The fault check (mᵉ ≡ c modulo p and modulo q, on the blinded values) must stop a result that
+    /// is wrong in either CRT half: a wrong half released would factor n (Boneh–DeMillo–Lipton:
+    /// gcd(sᵉ − EM, n) is the other prime). A dP or dQ off by 2 stands in for a fault in that half
+    /// (the key's constructor only checks n = p·q and qInv, so such a key can be built).
+    func testAFaultInEitherCRTHalfIsCaught() throws {
+        let key = try RSAPrivateKey.generate(bits: 1024)
+        guard let primes = key.primes else { return XCTFail("a generated key has its primes") }
+        let two = BigInt(2)
+        let wrongP = RSAPrimes(p: primes.p, q: primes.q, dp: primes.dp + two, dq: primes.dq, qInv: primes.qInv)
+        let wrongQ = RSAPrimes(p: primes.p, q: primes.q, dp: primes.dp, dq: primes.dq + two, qInv: primes.qInv)
+        let message = Array("fault".utf8)
+        for (name, faulty) in [("dP", wrongP), ("dQ", wrongQ)] {
+            let bad = try RSAPrivateKey(modulus: key.modulus, publicExponent: key.publicExponent,
+                                        privateExponent: key.privateExponent, primes: faulty)
+            for _ in 0..<3 {  // the first call and calls with squared blinding pairs
+                XCTAssertThrowsError(try bad.signature(for: message, hash: .md5), "wrong \(name)") {
+                    XCTAssertEqual($0 as? RSAError, .faultDetected)
+                }
+            }
+        }
+        // Without primes: a wrong d is caught by the check modulo n.
+        let bare = try RSAPrivateKey(modulus: key.modulus, publicExponent: key.publicExponent,
+                                     privateExponent: key.privateExponent + two)
+        XCTAssertThrowsError(try bare.signature(for: message, hash: .md5)) { XCTAssertEqual($0 as? RSAError, .faultDetected) }
+    }
+
     func testCiphertextNotBelowTheModulusIsRejected() throws {
         let key = try RSAPrivateKey.generate(bits: 512)
         let n = key.modulus.serialize(count: key.publicKey.modulusByteCount) ?? []
