@@ -17,6 +17,8 @@ public enum RSAError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidPaddingString(String)
     case invalidBlockSize(String)
     case ciphertextLengthMismatch(length: Int, block: Int)
+    /// A public defect of one block of a chunked ciphertext (see `CiphertextBlock` for which ones).
+    case ciphertextBlockRejected(CiphertextBlock, reason: String)
     case decryptionFailed
     case signingFailed(String)
     case faultDetected
@@ -39,7 +41,11 @@ public enum RSAError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidPaddingString(let why): return "invalid PKCS#1 padding string: \(why)"
         case .invalidBlockSize(let why): return "invalid block size: \(why)"
         case .ciphertextLengthMismatch(let length, let block):
-            return "ciphertext of \(length) bytes is not a whole number of \(block)-byte blocks"
+            let whole = "ciphertext of \(length) bytes is not a whole number of \(block)-byte blocks"
+            guard block > 0, length > 0, length % block != 0 else { return whole }
+            let last = CiphertextBlock(index: length / block, size: block, total: length)
+            return whole + ": the last one, \(last), is partial"
+        case .ciphertextBlockRejected(let block, let reason): return "ciphertext \(block): \(reason)"
         case .decryptionFailed: return "decryption failed (bad ciphertext or padding)"
         case .signingFailed(let why): return "signing failed: \(why)"
         case .faultDetected: return "private-key operation failed its consistency check (result withheld)"

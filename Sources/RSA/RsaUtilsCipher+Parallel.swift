@@ -4,33 +4,18 @@ extension RsaUtilsCipher {
     /// Below this many blocks the work is too small to be worth waking other threads.
     static let parallelThreshold = 8
 
-    /// Runs `one` on every block on all cores and concatenates the results in block order (chunked
-    /// public-key decryption, and private-key encryption, whose blocks are just as independent).
-    ///
-    /// Every block is processed, whatever happens to the others (no early exit whose timing would tell
-    /// where a bad block is). Then: any padding or ciphertext failure is the one opaque
-    /// `decryptionFailed`, wherever the block is and however many there are (no padding oracle, no
-    /// block position); any other error (CSPRNG, fault check) is the first one in block order.
+    /// Runs `one` on every block on all cores and concatenates the results in block order (private-key
+    /// encryption, whose blocks are as independent as decryption's). Every block is processed; an error
+    /// (CSPRNG, fault check) is the first one in block order.
     static func processBlocks<Block: Sendable>(_ blocks: [Block], _ one: @Sendable (Block) throws -> [UInt8]) throws -> [UInt8] {
         var output = [UInt8]()
-        var paddingFailed = false
-        var otherError: (any Error)?
         for result in mapBlocks(blocks, one) {
             switch result {
-            case .success(let bytes)?:
-                output += bytes
-            case .failure(let error)?:
-                if let rsa = error as? RSAError, rsa == .decryptionFailed {
-                    paddingFailed = true
-                } else if otherError == nil {
-                    otherError = error
-                }
-            case nil:
-                otherError = otherError ?? RSAError.faultDetected  // unreachable: every slot is set
+            case .success(let bytes)?: output += bytes
+            case .failure(let error)?: throw error
+            case nil: throw RSAError.faultDetected  // unreachable: every slot is set
             }
         }
-        if let otherError { throw otherError }
-        if paddingFailed { throw RSAError.decryptionFailed }
         return output
     }
 

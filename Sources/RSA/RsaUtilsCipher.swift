@@ -40,21 +40,19 @@ public enum RsaUtilsCipher {
 
     /// Decrypts with the private key (type 2): RsaUtils `decryptByPrivateKey`.
     ///
-    /// Every block is decrypted even after one has failed, and the failure is reported once at the
-    /// end: stopping at the first bad block would tell, by the time taken, whether an attacker's
-    /// block in front of valid ones had valid padding (a Bleichenbacher oracle through the chunk
-    /// loop; `conformance timing` measures it). Slice lengths are public and checked first. The blocks
-    /// are independent, so they are decrypted on all cores (`openBlocks`), in order in the output; each
-    /// block does the same work whether its padding is valid or not, and the one branch on validity
-    /// is the last step.
+    /// The public checks come first and name their block (`ciphertextBlocks`). Then every block is
+    /// decrypted even after one has failed, and a padding failure is reported once at the end, as the
+    /// opaque `decryptionFailed` that names no block: stopping at, or naming, the first bad block would
+    /// tell whether an attacker's block in front of a known-bad one had valid padding (a Bleichenbacher
+    /// oracle through the chunk loop; `conformance timing` measures it). The blocks are independent, so
+    /// they are decrypted on all cores (`openBlocks`), in order in the output; each block does the same
+    /// work whether its padding is valid or not, and the one branch on validity is the last step.
     public static func decrypt(_ data: [UInt8], privateKey: RSAPrivateKey, block: Int? = nil) throws -> [UInt8] {
-        let k = privateKey.publicKey.modulusByteCount
-        let size = try decryptBlock(block, data: data, modulusByteCount: k)
-        let blocks = try slices(data, size: size).map { try asBlock($0, modulusByteCount: k) }
+        let blocks = try ciphertextBlocks(data, block: block, publicKey: privateKey.publicKey).blocks
         let opened = try openBlocks(blocks, privateKey: privateKey)
         guard opened.valid else { throw RSAError.decryptionFailed }
         var output = [UInt8]()
-        output.reserveCapacity(opened.blocks.count * k)
+        output.reserveCapacity(opened.blocks.count * privateKey.publicKey.modulusByteCount)
         for block in opened.blocks { output += block.encodedMessage[block.messageStart...] }
         return output
     }
@@ -63,18 +61,49 @@ public enum RsaUtilsCipher {
     /// `decrypt(_:privateKey:block:)` up to its final branch: what `conformance timing` measures.
     @_spi(TimingLeak)
     public static func decryptionSucceeds(_ data: [UInt8], privateKey: RSAPrivateKey, block: Int? = nil) throws -> Bool {
-        let k = privateKey.publicKey.modulusByteCount
-        let size = try decryptBlock(block, data: data, modulusByteCount: k)
-        let blocks = try slices(data, size: size).map { try asBlock($0, modulusByteCount: k) }
+        let blocks = try ciphertextBlocks(data, block: block, publicKey: privateKey.publicKey).blocks
         return try openBlocks(blocks, privateKey: privateKey).valid
     }
 
-    /// Decrypts with the public key (type 1): RsaUtils `decryptByPublicKey`.
+    /// Decrypts with the public key (type 1): RsaUtils `decryptByPublicKey`. Nothing here is secret
+    /// (cᵉ mod n), so every failure names its block: the first bad one in block order.
     public static func decrypt(_ data: [UInt8], publicKey: RSAPublicKey, block: Int? = nil) throws -> [UInt8] {
+        let (blocks, size) = try ciphertextBlocks(data, block: block, publicKey: publicKey)
+        var output = [UInt8]()
+        for (index, result) in mapBlocks(blocks, { try publicKey.decryptType1($0) }).enumerated() {
+            switch result {
+            case .success(let bytes)?:
+                output += bytes
+            case .failure(let error)?:
+                guard let rsa = error as? RSAError, rsa == .decryptionFailed else { throw error }
+                throw RSAError.ciphertextBlockRejected(
+                    CiphertextBlock(index: index, size: size, total: data.count),
+                    reason: "raised to e it is not a PKCS#1 v1.5 type-1 block (made by the private key, as encryptByPrivateKey does)")
+            case nil:
+                throw RSAError.faultDetected  // unreachable: every slot is set
+            }
+        }
+        return output
+    }
+
+    /// The ciphertext as k-byte RSA blocks, after the checks that need only public facts, each failure
+    /// naming its block (`CiphertextBlock`): the length (a partial last block), a slice longer than k,
+    /// an integer not below n (the JDK's "Message is larger than modulus"). They all run before any
+    /// private-key operation, so stopping at the first tells nothing secret.
+    static func ciphertextBlocks(_ data: [UInt8], block: Int?, publicKey: RSAPublicKey) throws -> (blocks: [[UInt8]], size: Int) {
         let k = publicKey.modulusByteCount
         let size = try decryptBlock(block, data: data, modulusByteCount: k)
-        let blocks = try slices(data, size: size).map { try asBlock($0, modulusByteCount: k) }
-        return try processBlocks(blocks) { try publicKey.decryptType1($0) }
+        guard let n = publicKey.modulus.serialize(count: k) else { throw RSAError.invalidKey("the modulus does not fit in k bytes") }
+        let blocks = try slices(data, size: size).enumerated().map { index, slice in
+            let position = CiphertextBlock(index: index, size: size, total: data.count)
+            let block = try asBlock(slice, modulusByteCount: k, position: position)
+            // Both are k bytes, big-endian: byte order is integer order.
+            guard block.lexicographicallyPrecedes(n) else {
+                throw RSAError.ciphertextBlockRejected(position, reason: "its integer is not below the modulus n")
+            }
+            return block
+        }
+        return (blocks, size)
     }
 
     static func encryptBlock(_ block: Int?, modulusByteCount k: Int) throws -> Int {
@@ -107,9 +136,9 @@ public enum RsaUtilsCipher {
     /// One slice as the JDK's Cipher sees it: longer than k is IllegalBlockSizeException; shorter is
     /// read as a big-endian number (RSACore), i.e. left-padded with zeros, and then fails the padding
     /// check as in the JDK (RsaUtils' 128 with a 2048-bit key).
-    static func asBlock(_ slice: ArraySlice<UInt8>, modulusByteCount k: Int) throws -> [UInt8] {
+    static func asBlock(_ slice: ArraySlice<UInt8>, modulusByteCount k: Int, position: CiphertextBlock) throws -> [UInt8] {
         guard slice.count <= k else {
-            throw RSAError.invalidBlockSize("a \(slice.count)-byte ciphertext slice is longer than one \(k * 8)-bit RSA block (\(k) bytes)")
+            throw RSAError.invalidBlockSize("ciphertext \(position) is longer than one \(k * 8)-bit RSA block (\(k) bytes)")
         }
         return [UInt8](repeating: 0, count: k - slice.count) + slice
     }

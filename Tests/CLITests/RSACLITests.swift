@@ -93,6 +93,35 @@ final class RSACLITests: XCTestCase {
         XCTAssertFalse(try out(["sign", "--private-key", try file("k.pem", privatePEM), "--data", "x"]).isEmpty)
     }
 
+    /// Chunked decryption errors as the user sees them (rule in docs/JAVA_AGREEMENT.md): public defects
+    /// name their block (counted from 1; offset from 0), a padding failure names none. The JDK's
+    /// 1024-bit ciphertext of 235 bytes has three 128-byte blocks at offsets 0, 128 and 256.
+    func testChunkedDecryptionErrorsNameOnlyPublicDefects() throws {
+        let key = fixtures.keys[1]
+        let ct = try XCTUnwrap(Data(base64Encoded: key.encryptByPublicKey[6].ciphertext))
+        XCTAssertEqual(key.encryptByPublicKey[6].length, 235)
+        XCTAssertEqual(ct.count, 384)
+        func decrypt(_ bytes: Data) throws -> CLIResult {
+            let url = tmp.appendingPathComponent("ct-\(UUID().uuidString).bin")
+            try bytes.write(to: url)
+            return try CLIRunner.run(["decrypt", "--private-key", key.privateKey, "--data-file", url.path])
+        }
+        let partial = try decrypt(ct + Data(repeating: 0, count: 5))
+        assertOneLineError(partial, exitCode: 1)
+        XCTAssertEqual(partial.stderr, "error: ciphertext of 389 bytes is not a whole number of 128-byte blocks: "
+                       + "the last one, block 4 of 4 (counted from 1; offset 384, 5 bytes), is partial\n")
+        var tooLarge = ct
+        tooLarge.replaceSubrange(128..<256, with: Data(repeating: 0xff, count: 128))  // 2^1024 − 1 ≥ n
+        let notBelow = try decrypt(tooLarge)
+        assertOneLineError(notBelow, exitCode: 1)
+        XCTAssertEqual(notBelow.stderr, "error: ciphertext block 2 of 3 (counted from 1; offset 128, 128 bytes): its integer is not below the modulus n\n")
+        var flipped = ct
+        flipped[383] ^= 0x01  // block 3 now decrypts to noise: a padding failure, which names no block
+        let padding = try decrypt(flipped)
+        assertOneLineError(padding, exitCode: 1)
+        XCTAssertEqual(padding.stderr, "error: decryption failed (bad ciphertext or padding)\n")
+    }
+
     func testBadInputIsOneLineError() throws {
         let key = fixtures.keys[1]
         assertOneLineError(try CLIRunner.run(["sign", "--private-key", "not a key", "--data", "x"]), exitCode: 2, mentioning: "private-key")

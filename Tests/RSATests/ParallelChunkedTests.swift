@@ -1,8 +1,8 @@
 import RSA
 import XCTest
 
-/// Chunked operations run their blocks in parallel: the output keeps block order, and a bad block
-/// gives the one opaque error wherever it is and whichever thread met it (no padding oracle).
+/// Chunked operations run their blocks in parallel: the output keeps block order, and a block with
+/// bad padding gives the one opaque error wherever it is and whichever thread met it (no padding oracle).
 final class ParallelChunkedTests: XCTestCase {
     func testManyBlocksRoundTripInOrder() throws {
         let key = try RSAPrivateKey.generate(bits: 512)
@@ -26,9 +26,13 @@ final class ParallelChunkedTests: XCTestCase {
         let data = [UInt8](repeating: 0x41, count: 20 * (k - 11))
         var ciphertext = try RsaUtilsCipher.encrypt(data, publicKey: key.publicKey)
         XCTAssertEqual(ciphertext.count, 20 * k)
-        // Blocks 7 and 12 (1-based) get a first byte of 0xff: the value is ≥ n or, if not, decrypts to
-        // garbage whose padding fails; both are decryptionFailed.
-        for block in [12, 7] { ciphertext[(block - 1) * k] = 0xff }
+        // Blocks 7 and 12 (1-based) become raw encryptions of an EM without a zero separator: below n,
+        // padding invalid. Whichever thread meets them, the error is the opaque one.
+        var em = [UInt8](repeating: 0x5a, count: k)
+        em[0] = 0x00
+        em[1] = 0x02
+        let bad = try key.publicKey.recoverEncodedMessage(em)
+        for block in [12, 7] { ciphertext.replaceSubrange((block - 1) * k..<block * k, with: bad) }
         XCTAssertThrowsError(try RsaUtilsCipher.decrypt(ciphertext, privateKey: key)) {
             XCTAssertEqual($0 as? RSAError, .decryptionFailed)
         }
