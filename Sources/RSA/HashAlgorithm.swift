@@ -92,13 +92,17 @@ public enum HashAlgorithm: String, CaseIterable, Codable, Sendable {
     }
 
     /// DER of `DigestInfo` up to the digest bytes (RFC 8017 §9.2, note 1), with the NULL parameter.
-    public var digestInfoPrefix: [UInt8] { digestInfoPrefix(withNullParameters: true) }
+    public var digestInfoPrefix: [UInt8] { HashAlgorithm.prefixes[self]?.withNull ?? [] }
 
     /// The same prefix without the NULL parameters of the AlgorithmIdentifier: the legacy form that
     /// the JDK's `RSASignature.engineVerify` also accepts (it compares against both encodings).
-    public var digestInfoPrefixWithoutNull: [UInt8] { digestInfoPrefix(withNullParameters: false) }
+    public var digestInfoPrefixWithoutNull: [UInt8] { HashAlgorithm.prefixes[self]?.withoutNull ?? [] }
 
-    private func digestInfoPrefix(withNullParameters: Bool) -> [UInt8] {
+    /// Both prefixes of every hash, built once (every signature and verification needs one).
+    private static let prefixes: [HashAlgorithm: (withNull: [UInt8], withoutNull: [UInt8])] =
+        Dictionary(uniqueKeysWithValues: allCases.map { ($0, ($0.buildPrefix(withNullParameters: true), $0.buildPrefix(withNullParameters: false))) })
+
+    private func buildPrefix(withNullParameters: Bool) -> [UInt8] {
         let oid = oidContent
         let algorithmContent = [0x06, UInt8(oid.count)] + oid + (withNullParameters ? [0x05, 0x00] : [])
         let algorithmIdentifier = [0x30, UInt8(algorithmContent.count)] + algorithmContent

@@ -33,7 +33,24 @@ public enum PKCS1 {
     public static func padType1(_ message: [UInt8], modulusByteCount k: Int) throws -> [UInt8] {
         let maximum = maximumMessageLength(modulusByteCount: k)
         guard message.count <= maximum else { throw RSAError.messageTooLong(length: message.count, maximum: maximum) }
-        return [0x00, 0x01] + [UInt8](repeating: 0xff, count: k - 3 - message.count) + [0x00] + message
+        return type1Block(modulusByteCount: k, tailCount: message.count) { tail in
+            _ = tail.initialize(from: message)
+        }
+    }
+
+    /// 0x00 ‖ 0x01 ‖ 0xFF… ‖ 0x00 ‖ T in one allocation, `writeTail` filling the last `tailCount` bytes
+    /// (signing and verifying build one per call). The caller has checked tailCount ≤ k − 11.
+    private static func type1Block(modulusByteCount k: Int, tailCount: Int,
+                                   _ writeTail: (UnsafeMutableBufferPointer<UInt8>) -> Void) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: k) { buffer, initialized in
+            let separator = k - tailCount - 1
+            buffer[0] = 0x00
+            buffer[1] = 0x01
+            UnsafeMutableBufferPointer(rebasing: buffer[2..<separator]).initialize(repeating: 0xff)
+            buffer[separator] = 0x00
+            writeTail(UnsafeMutableBufferPointer(rebasing: buffer[(separator + 1)...]))
+            initialized = k
+        }
     }
 
     /// DigestInfo ::= SEQUENCE { digestAlgorithm AlgorithmIdentifier (with NULL), digest OCTET STRING }
@@ -56,12 +73,17 @@ public enum PKCS1 {
         guard digest.count == hash.digestLength else {
             throw RSAError.signingFailed("a \(hash.rawValue) digest has \(hash.digestLength) bytes, got \(digest.count)")
         }
-        // Step 2
-        let t = (withNullParameters ? hash.digestInfoPrefix : hash.digestInfoPrefixWithoutNull) + digest
-        guard k >= t.count + 11 else {  // Step 3
+        // Step 2: T = DigestInfo prefix ‖ digest.
+        let prefix = withNullParameters ? hash.digestInfoPrefix : hash.digestInfoPrefixWithoutNull
+        let tCount = prefix.count + digest.count
+        guard k >= tCount + 11 else {  // Step 3
             throw RSAError.signingFailed("intended encoded message length too short for \(hash.rawValue)")
         }
-        return try padType1(t, modulusByteCount: k)  // Steps 4–5
+        // Steps 4–5: EM = 0x00 ‖ 0x01 ‖ PS ‖ 0x00 ‖ T.
+        return type1Block(modulusByteCount: k, tailCount: tCount) { tail in
+            _ = UnsafeMutableBufferPointer(rebasing: tail[..<prefix.count]).initialize(from: prefix)
+            _ = UnsafeMutableBufferPointer(rebasing: tail[prefix.count...]).initialize(from: digest)
+        }
     }
 
     /// Removes type 1 or type 2 padding without data-dependent branches until the very end,

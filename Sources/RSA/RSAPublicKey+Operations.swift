@@ -73,14 +73,13 @@ extension RSAPublicKey {
         guard let em = try? recoverEncodedMessage(signature) else { return false }
         // Step 3: EMSA-PKCS1-v1_5 encoding of the digest.
         guard let expected = try? PKCS1.emsaEncode(digest: digest, hash: hash, modulusByteCount: k) else { return false }
-        // Step 4: compare; the JDK then tries the encoding without NULL (both comparisons constant-time).
-        let matches = constantTimeEqual(em, expected)
-        guard policy == .javaCompatible else { return matches }
-        guard let legacy = try? PKCS1.emsaEncode(digest: digest, hash: hash, modulusByteCount: k, withNullParameters: false) else {
-            return matches
-        }
-        let matchesLegacy = constantTimeEqual(em, legacy)
-        return matches || matchesLegacy
+        // Step 4: compare; the JDK then tries the encoding without NULL. Each comparison is constant-time;
+        // the second is made only when the first fails (everything here is public: signature, message, key).
+        if constantTimeEqual(em, expected) { return true }
+        guard policy == .javaCompatible,
+              let legacy = try? PKCS1.emsaEncode(digest: digest, hash: hash, modulusByteCount: k, withNullParameters: false)
+        else { return false }
+        return constantTimeEqual(em, legacy)
     }
 }
 
