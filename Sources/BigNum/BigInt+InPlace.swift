@@ -68,6 +68,17 @@ extension BigInt {
         return true
     }
 
+    /// self = a · b mod m, reduced with `mpn_sec_div_r` (time independent of the values, for a product
+    /// whose remainder is secret or is about to be released); false when m is not positive.
+    @discardableResult
+    public mutating func formProductReducedInConstantTime(_ a: BigInt, _ b: BigInt, modulo m: BigInt) -> Bool {
+        guard m.signum > 0 else { return false }
+        write(a, b) { __gmpz_mul($0, $1, $2) }
+        var ok: Int32 = 0
+        write(m, m) { out, pm, _ in ok = cgmp_mpz_sec_mod(out, out, pm) }
+        return ok != 0
+    }
+
     /// self = self · b mod m; false (self unchanged) when m is zero.
     @discardableResult
     public mutating func multiply(by b: BigInt, modulo m: BigInt) -> Bool {

@@ -67,7 +67,11 @@ final class PrivateWorkspace {
             guard blindedResult.formSecurePower(blinded, key.privateExponent, modulo: n) else { throw RSAError.faultDetected }
         }
         try check(blindedResult, against: blinded, key: key)
-        guard result.formProduct(blindedResult, unblindN, modulo: n),
+        // Unblind: m = m'·Ai mod n. The remainder is the result itself (a secret plaintext when
+        // decrypting), so this one reduction is `mpn_sec_div_r`, whose time does not depend on it
+        // (0.3 µs more than `mpz_mod` at 1024 bits; `conformance timing` saw the signing of a fixed vs a
+        // random message come closer to its threshold with `mpz_mod` here).
+        guard result.formProductReducedInConstantTime(blindedResult, unblindN, modulo: n),
               let out = result.serialize(count: key.publicKey.modulusByteCount) else { throw RSAError.faultDetected }
 
         // Next pair: (A², Ai²).

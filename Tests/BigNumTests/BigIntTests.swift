@@ -59,6 +59,30 @@ final class BigIntTests: XCTestCase {
         XCTAssertFalse(BigInt(561).isProbablePrime(), "Carmichael number")
     }
 
+    /// The constant-time reduction (mpn_sec_div_r) gives the same residues as GMP's ordinary division:
+    /// by hand, 2790 · 65 = 181350 = 56·3233 + 302; then random 1024- and 2048-bit products against
+    /// `mpz_mod` (`modulo`), operands aliasing the output, and the refusals.
+    func testProductReducedInConstantTime() throws {
+        var r = BigInt()
+        XCTAssertTrue(r.formProductReducedInConstantTime(BigInt(2790), BigInt(65), modulo: BigInt(3233)))
+        XCTAssertEqual(r, BigInt(302))
+        XCTAssertTrue(r.formProductReducedInConstantTime(BigInt(3), BigInt(5), modulo: BigInt(1) << 200))
+        XCTAssertEqual(r, BigInt(15), "a product below m is itself")
+        for bits in [1024, 2048] {
+            let m = try BigInt.random(bits: bits - 1) + (BigInt(1) << (bits - 1))  // exactly `bits` bits
+            for _ in 0..<20 {
+                let a = try BigInt.random(below: m), b = try BigInt.random(below: m)
+                XCTAssertTrue(r.formProductReducedInConstantTime(a, b, modulo: m))
+                XCTAssertEqual(r, (a * b).modulo(m))
+                var x = a
+                XCTAssertTrue(x.formProductReducedInConstantTime(x, x, modulo: m))
+                XCTAssertEqual(x, (a * a).modulo(m))
+            }
+        }
+        XCTAssertFalse(r.formProductReducedInConstantTime(BigInt(3), BigInt(5), modulo: BigInt(0)))
+        XCTAssertFalse(r.formProductReducedInConstantTime(BigInt(-3), BigInt(5), modulo: BigInt(7)), "negative product")
+    }
+
     func testRandomIsInRange() throws {
         let bound = BigInt(1000)
         for _ in 0..<200 {

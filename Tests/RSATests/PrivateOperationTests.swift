@@ -1,4 +1,4 @@
-import BigNum
+@testable import BigNum
 import Crypto
 import _CryptoExtras
 import Dispatch
@@ -72,6 +72,22 @@ final class PrivateOperationTests: XCTestCase {
         let bare = try RSAPrivateKey(modulus: key.modulus, publicExponent: key.publicExponent,
                                      privateExponent: key.privateExponent + two)
         XCTAssertThrowsError(try bare.signature(for: message, hash: .md5)) { XCTAssertEqual($0 as? RSAError, .faultDetected) }
+    }
+
+    /// A warm workspace reuses its GMP limbs: a signature frees no GMP block (a register that was both
+    /// operand and output of a GMP call used to be copied on write, a fresh mpz_t per call). Counted
+    /// through the freed-block hook of BigNum's memory functions; calls 2–11 of a fresh pair (the
+    /// pair is replaced only on calls 1, 33, ...).
+    func testAWarmSignatureFreesNoGMPMemory() throws {
+        let key = try RSAPrivateKey.generate(bits: 1024)
+        let message = Array("warm".utf8)
+        _ = try key.signature(for: message, hash: .md5)
+        final class Count: @unchecked Sendable { var blocks = 0 }
+        let freed = Count()
+        GMPMemory.freedBlockObserver = { _ in freed.blocks += 1 }
+        defer { GMPMemory.freedBlockObserver = nil }
+        for _ in 0..<10 { _ = try key.signature(for: message, hash: .md5) }
+        XCTAssertEqual(freed.blocks, 0, "GMP blocks freed by 10 warm signatures")
     }
 
     func testCiphertextNotBelowTheModulusIsRejected() throws {
