@@ -63,12 +63,12 @@ let package = Package(
         .target(
             name: "ImplementationProbes",
             dependencies: [
-                "RSA", "MD5", .product(name: "Crypto", package: "swift-crypto"),
+                "RSA", "MD5", "Conformance", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
         // java-check: a user's Java class driven through UserClassProbe as an ImplementationUnderTest.
-        .target(name: "JavaCheck", dependencies: ["ImplementationProbes", "JavaOracle", "RSA", "StrictJSON"]),
+        .target(name: "JavaCheck", dependencies: ["ImplementationProbes", "Conformance", "JavaOracle", "RSA", "StrictJSON"]),
         // port-check: drives an RsaUtils port in any language through an adapter (ADAPTER.md).
         .target(name: "PortCheck", dependencies: ["Conformance", "JavaOracle", "ImplementationProbes", "RSA", "MD5", "TokenSign", "NumberCheck", "ProcessGroups", "StrictJSON"]),
         // dudect-style timing-leak statistics and measurement (`conformance timing`).

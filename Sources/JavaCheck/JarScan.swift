@@ -1,3 +1,4 @@
+import Conformance
 import Foundation
 import ImplementationProbes
 import JavaOracle
@@ -180,8 +181,8 @@ public enum JarScan {
     public static func write(_ summary: Summary, to folder: URL) throws -> [URL] {
         let json = folder.appendingPathComponent("java-check-summary.json")
         let md = folder.appendingPathComponent("java-check-summary.md")
-        try ReportFile.write(try Self.json(summary), to: json)
-        try ReportFile.write(Data(markdown(summary).utf8), to: md)
+        try AtomicFile.write(try Self.json(summary), to: json)
+        try AtomicFile.write(Data(markdown(summary).utf8), to: md)
         return [json, md]
     }
 }

@@ -40,30 +40,14 @@ struct JavaLiveCrossCheck: CheckSuite {
 
     func run(context: RunContext) -> [Outcome] {
         var recorder = CheckRecorder(suite: name)
-        if context.javaMode == .off {
-            recorder.skip("live Java checks", reason: "--java off")
-            return recorder.outcomes
+        LiveJavaSession.run("live Java checks", suite: name, context: context, recorder: &recorder) { oracle, source, recorder in
+            seen.hello = try? oracle.hello()
+            for bits in keySizes {
+                runKeyChecks(bits: bits, oracle: oracle, source: source, recorder: &recorder)
+            }
+            runDefectChecks(oracle: oracle, source: source, recorder: &recorder)
+            runDigestChecks(oracle: oracle, source: source, recorder: &recorder)
         }
-        let oracle: JavaOracle
-        do {
-            oracle = try JavaOracle(packageRoot: context.packageRoot?.path)
-        } catch let error as JavaOracleError where error.meansNoJDK && context.javaMode == .auto {
-            // --java auto: a machine without a JDK skips these checks, visibly.
-            recorder.skip("live Java checks", reason: "no Java oracle: \(error)")
-            return recorder.outcomes
-        } catch {
-            // A JDK is there but the oracle does not build or start: that is a failure.
-            recorder.check("start the Java oracle") { .fail(reason: "\(error)") }
-            return recorder.outcomes
-        }
-        defer { oracle.close() }
-        seen.hello = try? oracle.hello()
-        let source = SeededByteSource(SeededRandom.forSuite(name, seed: context.effectiveSeed))
-        for bits in keySizes {
-            runKeyChecks(bits: bits, oracle: oracle, source: source, recorder: &recorder)
-        }
-        runDefectChecks(oracle: oracle, source: source, recorder: &recorder)
-        runDigestChecks(oracle: oracle, source: source, recorder: &recorder)
         return recorder.outcomes
     }
 

@@ -20,33 +20,19 @@ struct NumberCheckJavaCrossCheck: CheckSuite {
 
     func run(context: RunContext) -> [Outcome] {
         var recorder = CheckRecorder(suite: name)
-        if context.javaMode == .off {
-            recorder.skip("live Java number-check checks", reason: "--java off")
-            return recorder.outcomes
-        }
-        let oracle: JavaOracle
-        do {
-            oracle = try JavaOracle(packageRoot: context.packageRoot?.path)
-        } catch let error as JavaOracleError where error.meansNoJDK && context.javaMode == .auto {
-            recorder.skip("live Java number-check checks", reason: "no Java oracle: \(error)")
-            return recorder.outcomes
-        } catch {
-            recorder.check("start the Java oracle") { .fail(reason: "\(error)") }
-            return recorder.outcomes
-        }
-        defer { oracle.close() }
-        let source = SeededByteSource(SeededRandom.forSuite(name, seed: context.effectiveSeed))
-        for bits in [1024, 2048] {
-            let keys: (customer: RSAPrivateKey, platform: RSAPrivateKey)
-            do {
-                keys = (try RSAKeyGenerator.generate(bits: bits, randomBytes: source.bytes),
-                        try RSAKeyGenerator.generate(bits: bits, randomBytes: source.bytes))
-            } catch {
-                recorder.check("\(bits)-bit keys for the number-check checks") { .fail(reason: "\(error)") }
-                continue
-            }
-            for rule in PhonePlaintextRule.allCases {
-                run(bits: bits, rule: rule, keys: keys, oracle: oracle, source: source, recorder: &recorder)
+        LiveJavaSession.run("live Java number-check checks", suite: name, context: context, recorder: &recorder) { oracle, source, recorder in
+            for bits in [1024, 2048] {
+                let keys: (customer: RSAPrivateKey, platform: RSAPrivateKey)
+                do {
+                    keys = (try RSAKeyGenerator.generate(bits: bits, randomBytes: source.bytes),
+                            try RSAKeyGenerator.generate(bits: bits, randomBytes: source.bytes))
+                } catch {
+                    recorder.check("\(bits)-bit keys for the number-check checks") { .fail(reason: "\(error)") }
+                    continue
+                }
+                for rule in PhonePlaintextRule.allCases {
+                    run(bits: bits, rule: rule, keys: keys, oracle: oracle, source: source, recorder: &recorder)
+                }
             }
         }
         return recorder.outcomes

@@ -1,7 +1,8 @@
+import Conformance
 import Foundation
 
 /// Renders an `ImplementationReport` as JSON, Markdown or a terminal table, and writes
-/// `<prefix>-<fully.qualified.Name>.json` and `.md` atomically (temp file + rename).
+/// `<prefix>-<fully.qualified.Name>.json` and `.md` atomically (`AtomicFile`: temp file + rename, the temp file removed on a signal).
 public enum ImplementationReportWriter {
     /// Pretty-printed JSON with sorted keys (stable across runs).
     public static func json(_ report: ImplementationReport) throws -> Data {
@@ -18,8 +19,8 @@ public enum ImplementationReportWriter {
         let base = baseName(report, prefix: prefix)
         let jsonURL = folder.appendingPathComponent(base + ".json")
         let mdURL = folder.appendingPathComponent(base + ".md")
-        try ReportFile.write(try json(report), to: jsonURL)
-        try ReportFile.write(Data(markdown(report).utf8), to: mdURL)
+        try AtomicFile.write(try json(report), to: jsonURL)
+        try AtomicFile.write(Data(markdown(report).utf8), to: mdURL)
         return [jsonURL, mdURL]
     }
 
