@@ -80,7 +80,13 @@ static void watch(int input) {
 
 static void start(void) {
     int fds[2];
+#ifdef __linux__
     if (pipe2(fds, O_CLOEXEC) != 0) return;
+#else
+    if (pipe(fds) != 0) return;
+    fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+    fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+#endif
     pid_t child = fork();
     if (child < 0) { close(fds[0]); close(fds[1]); return; }
     if (child == 0) {
