@@ -284,7 +284,8 @@ def vector_cases(work):
     run("vectors /dev/zero", "/dev/zero", codes=(2,))
     run("vectors 1 GiB file", os.path.join(work, "big.bin"), codes=(2,), timeout=30)
     run("vectors missing", os.path.join(work, "missing\x1b.json"), codes=(2,))
-    cases.append(Case("run --report-dir is a file", ["run", "--java", "off", "--no-cross-checks", "--report-dir", os.path.join(work, "empty")]))
+    cases.append(Case("run --report-dir is a file", ["run", "--java", "off", "--no-cross-checks", "--report-dir",
+                                                     write(os.path.join(work, "empty"), b"")]))
     cases.append(Case("run --report-dir /proc", ["run", "--java", "off", "--no-cross-checks", "--report-dir", "/proc/1/x"]))
     # Every field of every stored file, mutated.
     rng = random.Random(8)
