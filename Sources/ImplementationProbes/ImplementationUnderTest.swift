@@ -84,8 +84,13 @@ public struct GeneratedKeyPair: Sendable, Equatable {
     public var encodedByProbe: Bool
     /// True when the generator took the key size as an argument.
     public var tookBits: Bool
+    /// True when the pair is hard-coded in the implementation (fields, key accessors), not generated:
+    /// keySource `class-constant`; its private key is never shown in a report.
+    public var fixedInClass: Bool
 
-    public init(publicKey: String, privateKey: String, via: String, encodedByProbe: Bool = false, tookBits: Bool = false) {
+    public init(publicKey: String, privateKey: String, via: String, encodedByProbe: Bool = false, tookBits: Bool = false,
+                fixedInClass: Bool = false) {
+        self.fixedInClass = fixedInClass
         self.publicKey = publicKey
         self.privateKey = privateKey
         self.via = via

@@ -54,6 +54,12 @@ public protocol MethodListing: ImplementationUnderTest {
     var discoverySkips: [ProbeSkip] { get }
     /// Names of int constants the class declares with their values (wording of chunking findings only).
     var intConstants: [String: Int] { get }
+    /// Its static final String constants naming a cipher transformation ("RSA/ECB/NoPadding"), for wording fixes.
+    var transformationConstants: [String: String] { get }
+}
+
+extension MethodListing {
+    public var transformationConstants: [String: String] { [:] }
 }
 
 /// One method of the class, as listed in the report.

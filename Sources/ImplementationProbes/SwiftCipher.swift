@@ -96,4 +96,21 @@ public enum SwiftCipher {
             (try? decrypt(ciphertext, privateKey: privateKey, padding: padding)) == plain
         }
     }
+
+    /// Raw (textbook) RSA of one block, as `RSA/ECB/NoPadding` computes it: the input as a k-byte
+    /// number to the power e mod n (`recoverEncodedMessage` is that public operation). nil: too long.
+    public static func unpaddedEncrypt(_ plain: [UInt8], publicKey: RSAPublicKey) -> [UInt8]? {
+        let k = publicKey.modulusByteCount
+        guard plain.count < k else { return nil }
+        return try? publicKey.recoverEncodedMessage([UInt8](repeating: 0, count: k - plain.count) + plain)
+    }
+
+    /// `ciphertext` is raw RSA of `plain`: made with the public key (`publicSide`), or with the private
+    /// key (its c^e mod n is the plain text as a k-byte number).
+    public static func isUnpadded(_ ciphertext: [UInt8], plain: [UInt8], publicKey: RSAPublicKey, publicSide: Bool) -> Bool {
+        let k = publicKey.modulusByteCount
+        guard ciphertext.count == k, plain.count < k else { return false }
+        if publicSide { return unpaddedEncrypt(plain, publicKey: publicKey) == ciphertext }
+        return (try? publicKey.recoverEncodedMessage(ciphertext)) == [UInt8](repeating: 0, count: k - plain.count) + plain
+    }
 }

@@ -130,13 +130,20 @@ public enum JavaCheck {
                 + "and returning String/byte[] (encrypt, decrypt, sign) or boolean (verify); found: \(found))")
         }
         progress("reading its key pair")
-        let keyPair: Result<JavaUserClass.KeyStrings, Error>
+        var keyPair: Result<JavaUserClass.KeyStrings, Error>
         do {
             keyPair = .success(try user.keyPair(bits: options.requestedKeyBits))
         } catch let abort as JavaCheckError {
             throw abort
         } catch {
             keyPair = .failure(error)
+        }
+        // Methods without a key parameter use the class's own hard-coded keys: those are the pair then.
+        var own: OwnKeyPair?
+        if user.methods.contains(where: { $0.isPublic && JavaDiscovery.takesNoKey($0) }) {
+            progress("reading its own hard-coded keys")
+            own = try OwnKeyPair.read(user)
+            if let pair = own?.pair { keyPair = .success(pair) }
         }
         // Discovery needs a working key pair: its own when it parses, else a Swift-made one.
         var pub: RSAPublicKey?, priv: RSAPrivateKey?, pubText = "", privText = ""
@@ -153,7 +160,10 @@ public enum JavaCheck {
         }
         guard let pub, let priv else { throw JavaCheckError.environment("no key pair") }
         progress("discovering its methods by calling them")
-        let discovery = try JavaDiscovery(user: user, publicString: pubText, privateString: privText, publicKey: pub, privateKey: priv).run()
+        var discovery = try JavaDiscovery(user: user, publicString: pubText, privateString: privText, publicKey: pub, privateKey: priv,
+                                          ownKeys: own?.keys).run()
+        discovery.findings += own?.findings ?? []
+        discovery.skips += own?.skips ?? []
         let implementation = JavaClassImplementation(user: user, hello: runtime.hello, toolchain: runtime.toolchain, classpath: entries,
                                                      options: options, discovery: discovery, keyPair: keyPair)
         do {

@@ -48,7 +48,7 @@ final class JavaClassImplementation: ImplementationUnderTest, TextHelperCapable,
             let helper = TextHelper(operation: b.role, direction: encode ? .encode : .decode, signature: b.method.signature,
                                     name: b.method.name,
                                     failOpenCandidate: b.role == .encryptByPublicKey && b.method.returns == "String"
-                                        && b.method.parameters[b.keyIndex] == "String")
+                                        && b.keyKind == .string)
             helpers.append(helper)
             helperBindings[helper] = b
         }
@@ -96,13 +96,13 @@ final class JavaClassImplementation: ImplementationUnderTest, TextHelperCapable,
 
     func genKeyPair(bits: Int) throws -> GeneratedKeyPair {
         let strings: JavaUserClass.KeyStrings
-        if let keyPair, bits == options.requestedKeyBits {
+        if let keyPair, bits == options.requestedKeyBits || (try? keyPair.get())?.fixedInClass == true {
             strings = try keyPair.mapError { Self.translate($0) }.get()
         } else {
             do { strings = try user.keyPair(bits: bits) } catch { throw Self.translate(error) }
         }
         return GeneratedKeyPair(publicKey: strings.publicKey, privateKey: strings.privateKey, via: strings.via,
-                                encodedByProbe: strings.encodedByProbe, tookBits: strings.tookBits)
+                                encodedByProbe: strings.encodedByProbe, tookBits: strings.tookBits, fixedInClass: strings.fixedInClass)
     }
 
     func sign(algorithm: String, privateKey: String, data: ProbeData) throws -> ProducedValue {
@@ -229,11 +229,12 @@ final class JavaClassImplementation: ImplementationUnderTest, TextHelperCapable,
 
     var argumentOrder: [String: String] {
         var out: [String: String] = [:]
-        for (role, b) in main { out[role.rawValue] = b.order }
+        for (role, b) in main where b.keyIndex != nil { out[role.rawValue] = b.order }
         return out
     }
 
     var discoveryFindings: [String] { discovery.findings }
     var discoverySkips: [ProbeSkip] { discovery.skips }
     var intConstants: [String: Int] { user.intConstants }
+    var transformationConstants: [String: String] { user.transformationConstants }
 }

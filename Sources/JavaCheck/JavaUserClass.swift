@@ -47,6 +47,8 @@ final class JavaUserClass {
         case int(Int)
         case publicKey(String)
         case privateKey(String)
+        /// A `java.nio.charset.Charset` of that name.
+        case charset(String)
 
         var json: JSONValue {
             switch self {
@@ -55,6 +57,7 @@ final class JavaUserClass {
             case .int(let i): return .object(["type": "int", "value": .int(i)])
             case .publicKey(let k): return .object(["type": "publicKey", "value": .string(k)])
             case .privateKey(let k): return .object(["type": "privateKey", "value": .string(k)])
+            case .charset(let name): return .object(["type": "charset", "value": .string(name)])
             }
         }
     }
@@ -91,6 +94,8 @@ final class JavaUserClass {
     let instantiable: Bool
     /// Its static final int constants (for wording findings only, never for the profile).
     let intConstants: [String: Int]
+    /// Its static final String constants that name a cipher transformation (wording fixes only).
+    let transformationConstants: [String: String]
 
     /// Loads the class (`userLoad`). Class-not-found and friends become `JavaCheckError.load`.
     init(oracle: JavaOracle, classpath: [String], className: String, commonsCodecJar: String) throws {
@@ -127,6 +132,11 @@ final class JavaUserClass {
             for (name, value) in map { if let v = value.intValue { constants[name] = v } }
         }
         self.intConstants = constants
+        var transformations: [String: String] = [:]
+        if case .object(let map)? = answer["transformationConstants"] {
+            for (name, value) in map { if let v = value.stringValue { transformations[name] = v } }
+        }
+        self.transformationConstants = transformations
     }
 
     /// "ClassNotFoundException: class a.B not found on the classpath" → "class a.B not found on the classpath".
@@ -194,6 +204,8 @@ final class JavaUserClass {
         let via: String
         let encodedByProbe: Bool
         let tookBits: Bool
+        /// Read from its fields or key accessors (keySource `class-constant`), not made by a generator.
+        var fixedInClass = false
     }
 
     /// One line for a call that ended the bridge: a time-out, or a JVM that exited under it.
@@ -228,6 +240,36 @@ final class JavaUserClass {
         return KeyStrings(publicKey: pub, privateKey: priv, via: answer["via"]?.stringValue ?? "genKeyPair",
                           encodedByProbe: answer["encodedByProbe"]?.boolValue ?? false,
                           tookBits: answer["bitsArgument"]?.intValue != nil)
+    }
+
+    /// The class's own hard-coded keys (`userClassKeys`): fields of any visibility and no-argument
+    /// key accessors, re-encoded by the probe as RsaUtils strings. Never shown: only `via` is reported.
+    struct ClassKeys {
+        var publicKey: String?
+        var privateKey: String?
+        /// Where each came from: "PUBLIC_KEY (static String, Base64 X.509 DER)".
+        var publicVia: String?
+        var privateVia: String?
+        /// Public and private candidates that were found but do not form a pair (names only).
+        var unpaired: [String] = []
+    }
+
+    func classKeys() throws -> ClassKeys {
+        let answer: JSONObject
+        do {
+            answer = try oracle.call("userClassKeys", [:])
+        } catch JavaOracleError.javaException(let message) {
+            throw CallFailure(message: message)
+        } catch let error as JavaOracleError {
+            throw JavaCheckError.bridge(Self.stopped(calling: "its key fields", of: className, error))
+        }
+        var keys = ClassKeys()
+        keys.publicKey = answer["publicKey"]?.stringValue
+        keys.privateKey = answer["privateKey"]?.stringValue
+        keys.publicVia = answer["publicVia"]?.stringValue
+        keys.privateVia = answer["privateVia"]?.stringValue
+        if case .array(let list)? = answer["unpaired"] { keys.unpaired = list.compactMap(\.stringValue) }
+        return keys
     }
 
     /// `text.getBytes(charset)` in the JVM for each charset (nil: the JVM does not know it).

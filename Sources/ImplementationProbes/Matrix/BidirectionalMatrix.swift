@@ -116,9 +116,11 @@ final class BidirectionalMatrix {
                 skip(group, "signatures.java-to-swift.\(tag)", "\(w.sentenceActor) signs (\(tag)) → Swift verifies", "no sign method")
             }
             if impl.has(.verify) {
-                try record(group, "signatures.swift-to-java.\(tag)", "Swift signs (\(alg), \(tag), Swift key) → \(w.actor) verifies") {
-                    let sig = try swiftKey.signature(for: message.bytes, hash: hash)
-                    return try ctx.verify(message, publicKey: swiftPublicString, signature: sig, algorithm: alg)
+                // Hard-coded keys: its verify knows only its own public key, so Swift signs with its private key.
+                let own = profile.keys.source == "class-constant"
+                try record(group, "signatures.swift-to-java.\(tag)", "Swift signs (\(alg), \(tag), \(own ? "its own key" : "Swift key")) → \(w.actor) verifies") {
+                    let sig = try (own ? priv : swiftKey).signature(for: message.bytes, hash: hash)
+                    return try ctx.verify(message, publicKey: own ? ctx.publicString : swiftPublicString, signature: sig, algorithm: alg)
                         ? .pass : .fail(expected: "true", actual: "false")
                 }
             } else {

@@ -15,6 +15,9 @@ public struct CipherFinding: Sendable {
     public var decryptPadding: CipherPadding?
     public var slices: SliceSize?
     public var decryptNote: String?
+    /// Its encryption / decryption is raw RSA without padding (`RSA/ECB/NoPadding`).
+    public var encryptUnpadded = false
+    public var decryptUnpadded = false
     /// Constants of a bigger key in the class (MAX_ENCRYPT_BLOCK = 245 on a 1024-bit key).
     public var oversizedConstants: [String: Int] = [:]
 }
@@ -88,7 +91,15 @@ struct CipherProbe {
                 f.encryptPadding = .pkcs1
             }
             if f.encryptPadding == nil {
-                f.encryptNote = "\(method)'s output decrypts on the Swift side with neither PKCS#1 v1.5 nor OAEP (SHA-1 or SHA-256)"
+                f.encryptUnpadded = Self.isUnpadded(c, plain: plain, pub: pub, direction: direction)
+                f.encryptNote = f.encryptUnpadded ? Self.unpaddedNote(ctx, method, encrypting: true)
+                    : "\(method)'s output decrypts on the Swift side with neither PKCS#1 v1.5 nor OAEP (SHA-1 or SHA-256)"
+            }
+        }
+        defer {
+            // The chunking note below must not hide that there is no padding at all.
+            if f.encryptUnpadded, let note = f.encryptNote, !note.contains("NoPadding") {
+                f.encryptNote = Self.unpaddedNote(ctx, method, encrypting: true) + "; " + note
             }
         }
         var lo = 1, hi = k + 1
@@ -158,6 +169,11 @@ struct CipherProbe {
             }
             if chosen != nil { break }
         }
+        if chosen == nil, let note = try unpaddedDecryption(ctx, method: method, pub: pub) {
+            f.decryptUnpadded = true
+            f.decryptNote = note
+            return
+        }
         guard let padding = chosen else {
             let guess = f.encryptBlock.map { $0 + 11 }.flatMap { $0 < k ? $0 : nil }
             f.slices = .smaller
@@ -191,5 +207,43 @@ struct CipherProbe {
                     + "it cuts the ciphertext into slices larger than \(k) bytes" + (guess.map { " (probably \($0))" } ?? "")
             }
         }
+    }
+
+    // MARK: - No padding (RSA/ECB/NoPadding)
+
+    static func isUnpadded(_ c: [UInt8], plain: [UInt8], pub: RSAPublicKey, direction: Direction) -> Bool {
+        SwiftCipher.isUnpadded(c, plain: plain, publicKey: pub, publicSide: direction == .publicToPrivate)
+    }
+
+    /// Its decryption of a Swift-made raw block (no padding) gives the plain text (possibly with the
+    /// leading zero bytes NoPadding leaves in the k-byte result).
+    private func unpaddedDecryption(_ ctx: ProbeContext, method: String, pub: RSAPublicKey) throws -> String? {
+        guard direction == .publicToPrivate else { return nil }
+        let k = ctx.k
+        let data = ctx.payload(for: decryptOp, length: 16)
+        let block = [UInt8](repeating: 0, count: k - data.bytes.count) + data.bytes
+        guard let ct = SwiftCipher.unpaddedEncrypt(data.bytes, publicKey: pub) else { return nil }
+        guard case .success(let out) = try ctx.attempt({ try ctx.decryptPrivate(ct, key: ctx.privateString) }) else { return nil }
+        let bytes: [UInt8]
+        switch out {
+        case .bytes(let b): bytes = b
+        case .text(let t): bytes = Array(t.utf8)
+        case .bool: return nil
+        }
+        guard bytes == block || bytes == data.bytes || bytes.drop { $0 == 0 }.elementsEqual(data.bytes) else { return nil }
+        return Self.unpaddedNote(ctx, method, encrypting: false)
+    }
+
+    /// "raw/textbook RSA without padding", with the fix worded with its own transformation constant.
+    static func unpaddedNote(_ ctx: ProbeContext, _ method: String, encrypting: Bool) -> String {
+        let constants = (ctx.implementation as? MethodListing)?.transformationConstants ?? [:]
+        let named = constants.filter { $0.value.uppercased().contains("NOPADDING") }.sorted { $0.key < $1.key }
+        let fix = named.isEmpty ? "Cipher.getInstance(\"RSA/ECB/PKCS1Padding\") instead of \"RSA/ECB/NoPadding\""
+            : named.map { "\($0.key) = \"RSA/ECB/PKCS1Padding\" (not \"\($0.value)\")" }.joined(separator: " and ")
+        return "\(method) uses raw (textbook) RSA without padding (RSA/ECB/NoPadding): "
+            + (encrypting ? "its output is the input as a number to the power e mod n, the same every time for the same input, "
+                + "and Swift's PKCS#1 v1.5 decryption rejects it"
+                : "it decrypts a Swift-made block without padding, so Swift's PKCS#1 v1.5 ciphertexts come back with their padding bytes")
+            + "; unpadded RSA is insecure (deterministic and malleable) and not RsaUtils' convention: fix \(ctx.wording.subject) with \(fix)"
     }
 }

@@ -4,7 +4,7 @@ import RSA
 public struct KeyFinding: Sendable {
     /// Modulus bits of its own pair (nil: no pair could be read).
     public var keySize: Int?
-    /// `class` or `swift`.
+    /// `class` (its generator), `class-constant` (its hard-coded pair) or `swift`.
     public var source = "swift"
     public var generator: String?
     public var notes: [String] = []
@@ -61,9 +61,11 @@ struct KeyProbe {
             switch parsedPrivate {
             case .success(let key):
                 let der = Self.der(of: pair.privateKey)
+                // A hard-coded private key is the user's secret: a mismatch is named, never shown.
                 finding.checks.append(Self.check("keys.private.java-to-swift", "its private key string parses in Swift and re-encodes to the same PKCS#8 DER",
                                                  key.pkcs8DER == der,
-                                                 expected: ProbeFormat.bytes(der), actual: ProbeFormat.bytes(key.pkcs8DER)))
+                                                 expected: pair.fixedInClass ? "its PKCS#8 DER (not shown)" : ProbeFormat.bytes(der),
+                                                 actual: pair.fixedInClass ? "other DER (not shown)" : ProbeFormat.bytes(key.pkcs8DER)))
                 priv = key
             case .failure(let error):
                 finding.checks.append(MatrixItem(group: "keys", id: "keys.private.java-to-swift", name: "its private key string parses in Swift",
@@ -78,10 +80,10 @@ struct KeyProbe {
                     ctx.publicString = pair.publicKey
                     ctx.privateString = pair.privateKey
                     finding.keySize = p.keySize
-                    finding.source = "class"
+                    finding.source = pair.fixedInClass ? "class-constant" : "class"
                 }
             }
-            if finding.source != "class" {
+            if finding.source == "swift" {
                 finding.notes.append("its key strings are not a usable RSA key pair on the Swift side; the probe used Swift-made keys")
             }
         }

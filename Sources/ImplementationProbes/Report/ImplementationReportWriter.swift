@@ -52,7 +52,7 @@ public enum ImplementationReportWriter {
         var rows: [(String, String)] = [
             ("class", r.className),
             ("key size", r.keySize.map { "\($0) bits" } ?? "unknown") ,
-            ("keys from", r.keySource == "class" ? (r.keyGenerator ?? "its key generator") : "Swift (its own pair was not usable)"),
+            ("keys from", r.keySource != "swift" ? (r.keyGenerator ?? "its key generator") : "Swift (its own pair was not usable)"),
             ("signature algorithm", r.signatureAlgorithm ?? "unknown"),
             ("encryption", chunking(r.encryptChunking, r.encryptBlock) + (r.encryptPadding.map { ", \($0)" } ?? "")),
             ("decryption", decrypt + (r.decryptPadding.map { ", \($0)" } ?? "")),

@@ -104,6 +104,10 @@ struct ReportAssembler {
 
         var reasons: [String] = []
         let pc = profile.publicCipher
+        for f in [pc, profile.privateCipher] {
+            if f.encryptUnpadded, let note = f.encryptNote { reasons.append(note) }
+            if f.decryptUnpadded, let note = f.decryptNote, !f.encryptUnpadded { reasons.append(note) }
+        }
         if profile.roundTrip.survives == false, pc.slices == .smaller, impl.has(.decryptByPrivateKey) {
             let size = pc.decryptBlock.map { "\($0)-byte" } ?? "smaller"
             reasons.append("its \(ctx.name(.decryptByPrivateKey)) cuts ciphertexts into \(size) slices but a \(k * 8)-bit key makes \(k)-byte blocks, "
@@ -113,7 +117,7 @@ struct ReportAssembler {
             reasons.append("its chunk sizes are larger than a \(k * 8)-bit key allows: inputs over \(k - 11) bytes fail in \(w.actor) "
                 + "(IllegalBlockSizeException), so only one-block messages (up to \(k - 11) bytes) work both ways; "
                 + "\(w.subject) needs \(k - 11)/\(k) (\(fix(observedEncrypt: nil, observedDecrypt: nil)))")
-        } else if pc.encryptBlock == nil, !profile.noChunking, impl.has(.encryptByPublicKey), let note = pc.encryptNote {
+        } else if pc.encryptBlock == nil, !pc.encryptUnpadded, !profile.noChunking, impl.has(.encryptByPublicKey), let note = pc.encryptNote {
             reasons.append(note)
         }
         if let algorithm = profile.signature.algorithm, !algorithm.isSupported {

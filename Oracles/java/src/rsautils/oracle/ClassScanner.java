@@ -124,15 +124,16 @@ final class ClassScanner {
         Class<?> r = m.getReturnType();
         boolean binary = r == String.class || r == byte[].class;
         for (Class<?> p : m.getParameterTypes()) {
-            // Only data (byte[], String) and keys (String, java.security.Key) count, as in java-check's discovery.
-            if (p != byte[].class && p != String.class && !java.security.Key.class.isAssignableFrom(p)) {
+            // Only data (byte[], String), keys (String, java.security.Key) and a charset count, as in java-check's discovery.
+            if (p != byte[].class && p != String.class && !java.security.Key.class.isAssignableFrom(p) && p != java.nio.charset.Charset.class) {
                 return null;
             }
         }
-        if (count == 3 && (r == boolean.class || r == Boolean.class) && (n.contains("verify") || n.contains("check"))) {
+        // Without a key parameter (the class's own key) and with a trailing charset: one fewer / one more.
+        if (count >= 2 && count <= 4 && (r == boolean.class || r == Boolean.class) && (n.contains("verify") || n.contains("check"))) {
             return "verify";
         }
-        if (count != 2 || !binary) {
+        if (count < 1 || count > 3 || !binary) {
             return null;
         }
         if (n.contains("sign") && !n.contains("verify")) {

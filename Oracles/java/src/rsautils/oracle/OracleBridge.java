@@ -395,6 +395,7 @@ public final class OracleBridge {
             case "encodeText":
             case "decodeText":
             case "userScan":
+            case "userClassKeys":
                 // java-check: a user's own RsaUtils class, loaded by reflection (UserClassProbe).
                 UserClassProbe.shared().handle(op, r.fields, a);
                 break;

@@ -67,7 +67,7 @@ final class UserClassProbe {
 
     static boolean handles(String op) {
         return "userLoad".equals(op) || "userKeyPair".equals(op) || "userCall".equals(op)
-                || "encodeText".equals(op) || "decodeText".equals(op) || "userScan".equals(op);
+                || "encodeText".equals(op) || "decodeText".equals(op) || "userScan".equals(op) || "userClassKeys".equals(op);
     }
 
     void handle(String op, Map<String, Object> request, Map<String, Object> answer) throws Exception {
@@ -80,6 +80,9 @@ final class UserClassProbe {
                 break;
             case "userCall":
                 call(request, answer);
+                break;
+            case "userClassKeys":
+                new ClassKeyReader(requireClass(), instances).read(answer);
                 break;
             case "encodeText":
                 encodeText(request, answer);
@@ -181,6 +184,7 @@ final class UserClassProbe {
             methods.add(info);
         }
         Map<String, Object> constants = new LinkedHashMap<>();
+        Map<String, Object> transformations = new LinkedHashMap<>();
         try {
             for (java.lang.reflect.Field f : loaded.getDeclaredFields()) {
                 int mod = f.getModifiers();
@@ -189,6 +193,13 @@ final class UserClassProbe {
                     Object v = f.get(null);
                     if (v instanceof Integer) {
                         constants.put(f.getName(), (long) (Integer) v);
+                    }
+                } else if (Modifier.isStatic(mod) && Modifier.isFinal(mod) && f.getType() == String.class) {
+                    // Only cipher transformations ("RSA/ECB/NoPadding"): never a key or any other secret.
+                    f.setAccessible(true);
+                    Object v = f.get(null);
+                    if (v instanceof String && ((String) v).length() <= 64 && ((String) v).matches("(?i)RSA(/[A-Za-z0-9-]+){0,2}")) {
+                        transformations.put(f.getName(), v);
                     }
                 }
             }
@@ -199,6 +210,7 @@ final class UserClassProbe {
         answer.put("methods", methods);
         answer.put("instantiable", instances.instantiable());
         answer.put("intConstants", constants);
+        answer.put("transformationConstants", transformations);
     }
 
     static String visibility(int modifiers) {
@@ -257,11 +269,19 @@ final class UserClassProbe {
         }
 
         Object invoke(Method m, Object... args) throws Exception {
-            Object target = null;
-            if (!Modifier.isStatic(m.getModifiers())) {
+            if (!Modifier.isStatic(m.getModifiers()) && instance == null && !instantiable()) {
+                throw new IllegalStateException("probe: " + m.getName() + " is an instance method and "
+                        + c.getName() + " has no public no-argument constructor or static factory");
+            }
+            return UserClassProbe.invoke(m, Modifier.isStatic(m.getModifiers()) ? null : instance(), args);
+        }
+
+        /** The one instance instance methods run on (made on first use). */
+        Object instance() throws Exception {
+            {
                 if (instance == null) {
                     if (!instantiable()) {
-                        throw new IllegalStateException("probe: " + m.getName() + " is an instance method and "
+                        throw new IllegalStateException("probe: "
                                 + c.getName() + " has no public no-argument constructor or static factory");
                     }
                     Method factory = publicConstructor() ? null : factory();
@@ -270,9 +290,8 @@ final class UserClassProbe {
                         throw new IllegalStateException("probe: " + signature(factory) + " returned null");
                     }
                 }
-                target = instance;
             }
-            return UserClassProbe.invoke(m, target, args);
+            return instance;
         }
     }
 
@@ -324,6 +343,9 @@ final class UserClassProbe {
                 case "privateKey":
                     values[i] = key(string(arg, "value"), "publicKey".equals(type), i);
                     break;
+                case "charset":
+                    values[i] = Charset.forName(string(arg, "value"));
+                    break;
                 case "int": {
                     Object v = arg.get("value");
                     if (!(v instanceof Long)) {
@@ -333,7 +355,7 @@ final class UserClassProbe {
                     break;
                 }
                 default:
-                    throw new IllegalArgumentException("args[" + i + "].type must be bytes, string, int, publicKey or privateKey");
+                    throw new IllegalArgumentException("args[" + i + "].type must be bytes, string, int, charset, publicKey or privateKey");
             }
         }
         List<String> wantedTypes = request.get("parameters") instanceof List ? stringList(request, "parameters") : null;
@@ -358,6 +380,7 @@ final class UserClassProbe {
                         break;
                     case "publicKey":
                     case "privateKey":
+                    case "charset":
                         fits = types[i].isInstance(values[i]);
                         break;
                     default:
