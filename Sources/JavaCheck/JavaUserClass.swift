@@ -261,7 +261,7 @@ final class JavaUserClass {
         } catch JavaOracleError.javaException(let message) {
             throw CallFailure(message: message)
         } catch let error as JavaOracleError {
-            throw JavaCheckError.bridge(Self.stopped(calling: "its key fields", of: className, error))
+            throw JavaCheckError.bridge(Self.stopped(calling: "a key field or accessor", of: className, error))
         }
         var keys = ClassKeys()
         keys.publicKey = answer["publicKey"]?.stringValue

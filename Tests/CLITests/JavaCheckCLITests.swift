@@ -42,8 +42,22 @@ final class JavaCheckCLITests: XCTestCase {
             + "  public static String getPrivateKey(Map<String, Object> m) { return \"\"; }\n"
             + "  public static String sign(byte[] d, String k) { return \"\"; }\n}\n")
             .write(to: hang, atomically: true, encoding: .utf8)
+        // Data-only methods whose key accessor never returns / ends the JVM: reading its own keys must
+        // time out or fail with one line, never hang or leave a JVM behind.
+        let hangKey = temp.appendingPathComponent("src/org/nothing/HangKey.java")
+        try ("package org.nothing;\npublic class HangKey {\n"
+            + "  public static String getPublicKey() throws Exception { while (true) { Thread.sleep(1000); } }\n"
+            + "  public static String encrypt(String data) { return data; }\n"
+            + "  public static String decrypt(String data) { return data; }\n}\n")
+            .write(to: hangKey, atomically: true, encoding: .utf8)
+        let exitKey = temp.appendingPathComponent("src/org/nothing/ExitKey.java")
+        try ("package org.nothing;\npublic class ExitKey {\n"
+            + "  private static String getPrivateKey() { System.exit(3); return null; }\n"
+            + "  public static String encrypt(String data) { return data; }\n"
+            + "  public static String decrypt(String data) { return data; }\n}\n")
+            .write(to: exitKey, atomically: true, encoding: .utf8)
         let samples = CLIRunner.packageRoot.appendingPathComponent("Oracles/java/samples")
-        var files = [extra.path, hang.path]
+        var files = [extra.path, hang.path, hangKey.path, exitKey.path]
         if let e = FileManager.default.enumerator(at: samples, includingPropertiesForKeys: nil) {
             files += e.compactMap { ($0 as? URL)?.path }.filter { $0.hasSuffix(".java") }
         }
@@ -182,6 +196,29 @@ final class JavaCheckCLITests: XCTestCase {
         assertOneLineError(result, exitCode: 2, mentioning: "did not return within 2 s")
     }
 
+    func testAKeyAccessorThatNeverReturnsTimesOut() throws {
+        let result = try CLIRunner.run(["java-check", "--classpath", try classes().path, "--class", "org.nothing.HangKey",
+                                        "--timeout", "2", "--no-report"])
+        assertOneLineError(result, exitCode: 2, mentioning: "did not return within 2 s")
+    }
+
+    func testAKeyAccessorThatExitsTheJVMIsOneError() throws {
+        let result = try CLIRunner.run(["java-check", "--classpath", try classes().path, "--class", "org.nothing.ExitKey", "--no-report"])
+        assertOneLineError(result, exitCode: 2, mentioning: "System.exit")
+    }
+
+    /// Hard-coded keys, data-only methods: the JSON says where the keys came from, never the private key.
+    func testHardCodedKeysJson() throws {
+        let result = try CLIRunner.run(["java-check", "--classpath", try classes().path, "--class", "com.sample.constkeys.RsaConstKeyUtils",
+                                        "--json", "--no-report"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let o = try json(result.stdout)
+        XCTAssertEqual(o["keySource"] as? String, "class-constant")
+        XCTAssertEqual(o["verdict"] as? String, "compatible")
+        // The sample's PRIVATE_KEY constant (its PKCS#8 Base64 starts with this) must appear nowhere.
+        XCTAssertFalse(result.stdout.contains("MIICdwIBADANBgkqhkiG9w0BAQEFAASCAmEwggJd"), "the private key must not be printed")
+    }
+
     // MARK: - The JSON contract and --jar
 
     func testJsonContractFields() throws {
@@ -213,7 +250,9 @@ final class JavaCheckCLITests: XCTestCase {
         let reports = tempDir()
         let result = try CLIRunner.run(["java-check", "--jar", try classes().path, "--report-dir", reports.path])
         XCTAssertEqual(result.status, 1, "the defective sample is incompatible: " + result.stderr)
-        XCTAssertTrue(result.stdout.contains("com.example.broken.RsaUtilsBroken  incompatible"), result.stdout)
+        // Columns are padded to the longest class name.
+        XCTAssertTrue(result.stdout.split(separator: "\n").contains { $0.split(separator: " ").prefix(2) == ["com.example.broken.RsaUtilsBroken", "incompatible"] },
+                      result.stdout)
         XCTAssertTrue(result.stdout.contains("com.sample.nochunk.RSAUtils"), result.stdout)
         XCTAssertFalse(result.stdout.contains("org.nothing.Plain"), "not an RSA helper")
         let summary = try json(String(contentsOf: reports.appendingPathComponent("java-check-summary.json"), encoding: .utf8))

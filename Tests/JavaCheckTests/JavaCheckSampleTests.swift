@@ -169,16 +169,20 @@ extension JavaCheckTests {
             "com.sample.instance.RsaService": "compatible", "com.sample.nochunk.RSAUtils": "compatible",
             "com.sample.oaep.RsaOaepUtil": "compatible", "com.sample.hex.RsaHexUtil": "compatible",
             "com.sample.hidden.RsaPrivateUtil": "not-evaluable", "com.sample.mime.RsaMimeUtils": "compatible",
+            "com.sample.constkeys.RsaConstKeyUtils": "compatible", "org.sample.ownkeys.RsaService": "compatible",
+            "com.sample.charsetarg.RsaCharsetUtils": "compatible", "com.sample.nopadding.RsaNoPaddingUtil": "incompatible",
         ]
         for (name, verdict) in expected {
             XCTAssertEqual(verdicts[name], verdict, name)
         }
         XCTAssertNil(verdicts["io.none.Empty"], "a class without RSA methods is not listed")
+        XCTAssertNil(verdicts["com.sample.pubonly.RsaEncryptOnly"], "one role (encrypt) is not a helper class")
         XCTAssertNil(verdicts["com.sample.bean.RsaKeyHelper$RsaKeyPair"], "the bean is not a helper")
-        XCTAssertEqual(summary.verdict, "incompatible", "one class is incompatible")
+        XCTAssertEqual(summary.verdict, "incompatible", "a class is incompatible")
         XCTAssertEqual(summary.exitCode, 1)
         let table = JarScan.table(summary)
-        XCTAssertTrue(table.contains("com.example.broken.RsaUtilsBroken  incompatible"), table)
+        // Columns are padded to the longest class name.
+        XCTAssertTrue(table.split(separator: "\n").contains { $0.split(separator: " ").prefix(2) == ["com.example.broken.RsaUtilsBroken", "incompatible"] }, table)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("java-check-scan-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let written = try JarScan.write(summary, to: folder)

@@ -12,7 +12,7 @@ import ImplementationProbes
 final class JavaCheckTests: XCTestCase {
     private static let toolchain: Result<JavaToolchain, any Error> = Result { try JavaToolchain.locate() }
 
-    private static var packageRoot: URL { TestPackage.root }
+    static var packageRoot: URL { TestPackage.root }
 
     /// Every sample and every generated class, compiled once into one temporary folder (their
     /// fully qualified names differ).
