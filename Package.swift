@@ -48,12 +48,14 @@ let package = Package(
         // Child process groups and temporary files cleaned up on signals and exit (C signal handlers).
         .target(name: "CProcessGroups"),
         .target(name: "ProcessGroups", dependencies: ["CProcessGroups"]),
+        // Report files written atomically and streamed (temp file + rename, removed on a signal).
+        .target(name: "ReportFiles", dependencies: ["ProcessGroups"]),
         // The Java oracle client: finds/compiles Oracles/java, runs the bridge JVM (JSON lines).
         .target(name: "JavaOracle", dependencies: ["MD5", "RSA", "ProcessGroups", "StrictJSON"]),
         .target(
             name: "Conformance",
             dependencies: [
-                "RSA", "MD5", "TokenSign", "BigNum", "JavaOracle", "NumberCheck", "ProcessGroups",
+                "RSA", "MD5", "TokenSign", "BigNum", "JavaOracle", "NumberCheck", "ProcessGroups", "ReportFiles",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
@@ -63,14 +65,14 @@ let package = Package(
         .target(
             name: "ImplementationProbes",
             dependencies: [
-                "RSA", "MD5", "Conformance", .product(name: "Crypto", package: "swift-crypto"),
+                "RSA", "MD5", "ReportFiles", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
         // java-check: a user's Java class driven through UserClassProbe as an ImplementationUnderTest.
-        .target(name: "JavaCheck", dependencies: ["ImplementationProbes", "Conformance", "JavaOracle", "RSA", "StrictJSON"]),
+        .target(name: "JavaCheck", dependencies: ["ImplementationProbes", "ReportFiles", "JavaOracle", "RSA", "StrictJSON"]),
         // port-check: drives an RsaUtils port in any language through an adapter (ADAPTER.md).
-        .target(name: "PortCheck", dependencies: ["Conformance", "JavaOracle", "ImplementationProbes", "RSA", "MD5", "TokenSign", "NumberCheck", "ProcessGroups", "StrictJSON"]),
+        .target(name: "PortCheck", dependencies: ["Conformance", "ReportFiles", "JavaOracle", "ImplementationProbes", "RSA", "MD5", "TokenSign", "NumberCheck", "ProcessGroups", "StrictJSON"]),
         // dudect-style timing-leak statistics and measurement (`conformance timing`).
         .target(name: "TimingLeak", dependencies: ["RSA", "BigNum"]),
         // Bare-GMP RSA primitives in C: the "gmp-c" reference of `conformance bench` (not a safe RSA).
@@ -108,7 +110,7 @@ let package = Package(
         .testTarget(name: "NumberCheckTests", dependencies: ["TestSupport", "NumberCheck", "RSA", "TokenSign"]),
         .testTarget(name: "TokenSignTests", dependencies: ["TokenSign", "MD5", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "TimingLeakTests", dependencies: ["TimingLeak"]),
-        .testTarget(name: "ConformanceTests", dependencies: ["TestSupport", "Conformance", "JavaOracle", "RSA", "StrictJSON"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["TestSupport", "Conformance", "ReportFiles", "JavaOracle", "RSA", "StrictJSON"]),
         .testTarget(name: "ImplementationProbesTests", dependencies: ["ImplementationProbes", "RSA"]),
         .testTarget(name: "JavaCheckTests", dependencies: ["TestSupport", "JavaCheck", "ImplementationProbes", "JavaOracle", "RSA"]),
         .testTarget(name: "PortCheckTests", dependencies: ["TestSupport", "PortCheck", "Conformance", "RSA"]),

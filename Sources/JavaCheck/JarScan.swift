@@ -1,7 +1,7 @@
-import Conformance
 import Foundation
 import ImplementationProbes
 import JavaOracle
+import ReportFiles
 import StrictJSON
 
 /// `java-check --jar APP.jar`: finds every class on a classpath whose methods look like an RSA

@@ -1,5 +1,6 @@
 @testable import Conformance
 import Foundation
+import ReportFiles
 #if canImport(FoundationXML)
 import FoundationXML
 #endif

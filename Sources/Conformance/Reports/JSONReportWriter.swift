@@ -1,4 +1,5 @@
 import Foundation
+import ReportFiles
 
 /// `conformance.json`: the `RunReport` itself (metadata, totals, suites, every case), keys sorted.
 ///

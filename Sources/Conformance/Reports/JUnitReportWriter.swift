@@ -1,4 +1,5 @@
 import Foundation
+import ReportFiles
 
 /// `junit.xml`: one `<testsuite>` per vector file or check suite, one `<testcase name="tcId N">` per case,
 /// `<failure>` with the reason, comment, flags (bugType, description) and expected vs actual bytes,

@@ -1,4 +1,5 @@
 import Foundation
+import ReportFiles
 
 /// Writes the three reports of a run from one `RunReport`, each atomically, into one folder, and
 /// appends the summary to `$GITHUB_STEP_SUMMARY` when that variable is set.

@@ -1,5 +1,5 @@
-import Conformance
 import Foundation
+import ReportFiles
 
 /// Renders an `ImplementationReport` as JSON, Markdown or a terminal table, and writes
 /// `<prefix>-<fully.qualified.Name>.json` and `.md` atomically (`AtomicFile`: temp file + rename, the temp file removed on a signal).

@@ -1,6 +1,7 @@
 import Conformance
 import Foundation
 import ImplementationProbes
+import ReportFiles
 
 /// Renders a `PortCheckReport` as JSON, Markdown or terminal text and writes
 /// `port-check-<adapter name>.json` and `.md` atomically.

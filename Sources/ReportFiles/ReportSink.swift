@@ -10,7 +10,7 @@ public final class ReportSink {
     /// Everything written, for a sink without a file (tests, small reports).
     public private(set) var data = Data()
 
-    static let bufferSize = 1 << 16
+    public static let bufferSize = 1 << 16
 
     /// A sink that keeps what is written in `data`.
     public init() {
