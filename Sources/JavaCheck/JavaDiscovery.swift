@@ -60,7 +60,8 @@ final class JavaDiscovery {
                                                reason: "an instance method and the class has neither a public no-argument constructor nor a static factory"))
                 continue
             }
-            if ownKeys == nil, Self.takesNoKey(method) {
+            // Without the class's own private key its keyless methods cannot be checked against Swift.
+            if ownKeys?.privateKey == nil, Self.takesNoKey(method) {
                 keyless.append(method)
                 continue
             }
@@ -73,8 +74,11 @@ final class JavaDiscovery {
         }
         for method in keyless {
             outcome.skips.append(ProbeSkip(check: "method \(method.signature)",
-                                           reason: "it takes no key (it uses a key fixed in the class) and no key pair of the class's own was found "
-                                               + "in its fields or key accessors"))
+                                           reason: ownKeys == nil
+                                               ? "it takes no key (it uses a key fixed in the class) and no key pair of the class's own was found "
+                                                   + "in its fields or key accessors"
+                                               : "it takes no key (it uses a key fixed in the class) and only the class's public key was found: "
+                                                   + "without the private key Swift cannot check what it produces or make what it reads"))
         }
         // Unconfirmed methods keep their named role only where no method confirmed it.
         for (method, role, a) in unconfirmed {

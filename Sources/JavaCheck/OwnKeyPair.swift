@@ -46,6 +46,11 @@ struct OwnKeyPair {
             }
             out.skips.append(ProbeSkip(check: "keys.class-constant", reason: "only a public key is hard-coded (\(publicVia)); without its private key "
                 + "no encryption, decryption, signature or verification can be checked against Swift"))
+            let probe = PublicKeyOnlyProbe(user: user, publicKey: publicKey)
+            for method in user.methods where method.isPublic && (method.isStatic || user.instantiable) && JavaDiscovery.takesNoKey(method)
+                && JavaDiscovery.hints(method).first == .encryptByPublicKey {
+                out.findings += try probe.facts(method)
+            }
             return out
         }
         guard let privateKey = try? RSAPrivateKey(keyText: privateText), privateKey.publicKey == publicKey else {
@@ -55,7 +60,7 @@ struct OwnKeyPair {
         }
         out.keys = RoleBinding.OwnKeys(publicKey: publicText, privateKey: privateText)
         out.pair = JavaUserClass.KeyStrings(publicKey: publicText, privateKey: privateText,
-                                            via: "its own hard-coded keys: public \(publicVia), private \(privateVia)",
+                                            via: "its own hard-coded keys: public key \(publicVia); private key \(privateVia)",
                                             encodedByProbe: true, tookBits: false, fixedInClass: true)
         return out
     }

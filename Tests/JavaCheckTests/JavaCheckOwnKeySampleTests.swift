@@ -110,8 +110,28 @@ extension JavaCheckTests {
         XCTAssertEqual(r.keySource, "swift")
         let skip = try XCTUnwrap(r.skips.first { $0.check == "keys.class-constant" })
         XCTAssertTrue(skip.reason.contains("only a public key") && skip.reason.contains("SERVER_KEY"), skip.reason)
-        XCTAssertTrue(r.findings.contains { $0.contains("only a public key is hard-coded") && $0.contains("not evaluated") },
-                      r.findings.joined(separator: "\n"))
+        let all = r.findings.joined(separator: "\n")
+        XCTAssertTrue(r.findings.contains { $0.contains("only a public key is hard-coded") && $0.contains("not evaluated") }, all)
+        // What its output's shape still tells (PKCS1Padding is random; it chunks by 117 on a 1024-bit key).
+        XCTAssertTrue(all.contains("a different one each time"), all)
+        XCTAssertTrue(all.contains("118 bytes give two 128-byte blocks"), all)
+        XCTAssertEqual(r.methods.first { $0.name == "encrypt" }?.role, "none", "not driven without the private key")
+    }
+
+    /// LoginPasswordDecoder: only SERVER_PRIVATE_KEY (2048-bit PKCS#8, java.util.Base64) is in the class;
+    /// decryptData(String) is one PKCS1Padding doFinal (no chunking); signData(String) is SHA256withRSA.
+    func testSamplePrivateKeyOnlyServerSide() throws {
+        let r = try check("cn.sample.privonly.LoginPasswordDecoder")
+        XCTAssertEqual(r.verdict, "compatible", failures(r))
+        XCTAssertEqual(r.keySource, "class-constant", "the public half comes from the private key's n and e")
+        XCTAssertEqual(r.keySize, 2048)
+        XCTAssertEqual(r.signatureAlgorithm, "SHA256withRSA")
+        XCTAssertEqual(r.decryptChunking, "none")
+        XCTAssertEqual(roleOf(r, "decryptData"), "decryptByPrivateKey")
+        XCTAssertEqual(roleOf(r, "signData"), "sign")
+        XCTAssertEqual(r.matrix.first { $0.id == "signatures.byte-exact.ASCII" }?.verdict, .pass)
+        XCTAssertTrue(r.matrix.contains { $0.id.hasPrefix("encryption.swift-to-java.") && $0.verdict == .pass })
+        XCTAssertTrue(r.keyGenerator?.contains("SERVER_PRIVATE_KEY") ?? false, r.keyGenerator ?? "")
     }
 
     /// The Base64 text of a sample's PRIVATE_KEY constant, read from its source.
