@@ -138,7 +138,8 @@ final class ClassKeyReader {
     /** PEM text, hex or commons-codec Base64 of X.509 / PKCS#8 DER. */
     private void parse(String text, String where) {
         String s = text.trim();
-        if (s.length() < 64) {
+        // An RSA key of up to 16384 bits is a few KiB of text: anything much longer is not one.
+        if (s.length() < 64 || s.length() > 65536) {
             return;
         }
         if (s.contains("-----BEGIN")) {
@@ -152,7 +153,7 @@ final class ClassKeyReader {
     }
 
     private void der(byte[] der, String where, String form) {
-        if (der == null || der.length == 0) {
+        if (der == null || der.length == 0 || der.length > 65536) {
             return;
         }
         try {

@@ -69,9 +69,11 @@ final class ClassScanner {
                     continue;
                 }
                 TreeSet<String> roles = new TreeSet<>();
+                boolean keyMaterial = hasKeyMaterial(c);
                 for (Method m : methods) {
                     String role = role(m);
-                    if (role != null) {
+                    // A method without a key parameter is an RSA role only when the class holds keys.
+                    if (role != null && (keyMaterial || !takesNoKey(m))) {
                         roles.add(role);
                     }
                 }
@@ -112,6 +114,48 @@ final class ClassScanner {
             return;
         }
         names.add(name);
+    }
+
+    /** No parameter can hold a key: only the data (and a Charset), or data and signature for verify. */
+    static boolean takesNoKey(Method m) {
+        for (Class<?> p : m.getParameterTypes()) {
+            if (java.security.Key.class.isAssignableFrom(p)) {
+                return false;
+            }
+        }
+        boolean verify = m.getReturnType() == boolean.class || m.getReturnType() == Boolean.class;
+        return m.getParameterCount() - (hasCharset(m) ? 1 : 0) <= (verify ? 2 : 1);
+    }
+
+    private static boolean hasCharset(Method m) {
+        for (Class<?> p : m.getParameterTypes()) {
+            if (p == java.nio.charset.Charset.class) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A field holding key material (a Key, a KeyPair, or a String/byte[] named like a key) or a no-argument key accessor. */
+    static boolean hasKeyMaterial(Class<?> c) {
+        try {
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                Class<?> t = f.getType();
+                String n = f.getName().toLowerCase(Locale.ROOT);
+                if (java.security.Key.class.isAssignableFrom(t) || t == java.security.KeyPair.class
+                        || ((t == String.class || t == byte[].class || Map.class.isAssignableFrom(t)) && n.contains("key"))) {
+                    return true;
+                }
+            }
+            for (Method m : c.getDeclaredMethods()) {
+                if (m.getParameterCount() == 0 && m.getName().toLowerCase(Locale.ROOT).contains("key")) {
+                    return true;
+                }
+            }
+        } catch (LinkageError e) {
+            return false;
+        }
+        return false;
     }
 
     /** The role a method's name and shape suggest (any visibility: a private-only class is still reported). */
