@@ -204,6 +204,11 @@ final class JavaClassImplementation: ImplementationUnderTest, TextHelperCapable,
             let hello = try oracle.hello()
             let other = try JavaUserClass(oracle: oracle, classpath: classpath, className: user.className,
                                           commonsCodecJar: toolchain.commonsCodecJar)
+            // Methods without a key use the class's own pair: the second JVM must hold the same one
+            // (keys generated when the class loads differ in each JVM, and nothing could be compared).
+            if let own = discovery.bindings.lazy.compactMap(\.ownKeys).first, try other.classKeys().publicKey != own.publicKey {
+                throw ProbeError.cannotDrive("the class makes its own keys anew in each JVM (the second JVM holds another pair)")
+            }
             return JavaClassImplementation(user: other, hello: hello, toolchain: toolchain, classpath: classpath, options: options,
                                            discovery: discovery, keyPair: keyPair, ownedOracle: oracle)
         } catch {

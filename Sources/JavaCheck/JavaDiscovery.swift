@@ -116,7 +116,7 @@ final class JavaDiscovery {
         let fixed = outcome.bindings.filter { $0.keyIndex == nil }
         if !fixed.isEmpty {
             outcome.findings.append("no key parameter in " + fixed.map { "\($0.method.signature) (\($0.role.rawValue))" }.joined(separator: ", ")
-                + ": these use the class's own hard-coded key pair, so they were driven with that pair only (checks with other keys are skipped)")
+                + ": these use the class's own key pair (read from its fields or key accessors), so they were driven with that pair only (checks with other keys are skipped)")
         }
         let charsets = outcome.bindings.filter { $0.charsetIndex != nil }
         if !charsets.isEmpty {

@@ -60,7 +60,7 @@ struct OwnKeyPair {
         }
         out.keys = RoleBinding.OwnKeys(publicKey: publicText, privateKey: privateText)
         out.pair = JavaUserClass.KeyStrings(publicKey: publicText, privateKey: privateText,
-                                            via: "its own hard-coded keys: public key \(publicVia); private key \(privateVia)",
+                                            via: "its own keys: public key \(publicVia); private key \(privateVia)",
                                             encodedByProbe: true, tookBits: false, fixedInClass: true)
         return out
     }

@@ -134,6 +134,21 @@ extension JavaCheckTests {
         XCTAssertTrue(r.keyGenerator?.contains("SERVER_PRIVATE_KEY") ?? false, r.keyGenerator ?? "")
     }
 
+    /// SessionCrypto: a KeyPair generated in the static initializer (another one in every JVM);
+    /// Cipher "RSA" with one doFinal; getBytes() with the platform charset.
+    func testSampleKeysMadeWhenTheClassLoads() throws {
+        let r = try check("com.sample.loadkeys.SessionCrypto")
+        XCTAssertEqual(r.verdict, "compatible", failures(r))
+        XCTAssertEqual(r.keySource, "class-constant")
+        XCTAssertEqual(r.keySize, 1024)
+        XCTAssertEqual(r.encryptChunking, "none")
+        XCTAssertEqual(r.decryptChunking, "none")
+        XCTAssertTrue(r.keyGenerator?.contains("PAIR (static KeyPair)") ?? false, r.keyGenerator ?? "")
+        // A second JVM holds another pair, so "fixed" vs "platform default" cannot be told: never claimed.
+        XCTAssertNil(r.charsetSource)
+        XCTAssertTrue(r.findings.contains { $0.contains("makes its own keys anew in each JVM") }, r.findings.joined(separator: "\n"))
+    }
+
     /// The Base64 text of a sample's PRIVATE_KEY constant, read from its source.
     private func privateKeyConstant(of sample: String) throws -> String {
         let source = try String(contentsOf: Self.packageRoot.appendingPathComponent("Oracles/java/samples/\(sample)"), encoding: .utf8)

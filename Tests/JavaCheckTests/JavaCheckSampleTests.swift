@@ -171,7 +171,7 @@ extension JavaCheckTests {
             "com.sample.hidden.RsaPrivateUtil": "not-evaluable", "com.sample.mime.RsaMimeUtils": "compatible",
             "com.sample.constkeys.RsaConstKeyUtils": "compatible", "org.sample.ownkeys.RsaService": "compatible",
             "com.sample.charsetarg.RsaCharsetUtils": "compatible", "com.sample.nopadding.RsaNoPaddingUtil": "incompatible",
-            "cn.sample.privonly.LoginPasswordDecoder": "compatible",
+            "cn.sample.privonly.LoginPasswordDecoder": "compatible", "com.sample.loadkeys.SessionCrypto": "compatible",
         ]
         for (name, verdict) in expected {
             XCTAssertEqual(verdicts[name], verdict, name)
