@@ -32,8 +32,8 @@ import org.apache.commons.codec.binary.Base64;
  * <p>Read from: static fields of any visibility (after the static initializer ran), instance fields of
  * the instance the probe calls methods on, and no-argument key accessors ({@code getPublicKey()}) of any
  * visibility whose name says "key" and not "gen"/"create" (a generator would make a new pair). Field and
- * accessor values may be String (commons-codec Base64 or hex of X.509 / PKCS#8 DER, or PEM text),
- * byte[] (DER), PublicKey / PrivateKey, KeyPair, or a Map of those. A private key alone gives the public
+ * accessor values may be String (commons-codec Base64 or hex of X.509 / PKCS#8 / PKCS#1 DER, or PEM
+ * text), byte[] (DER), PublicKey / PrivateKey, KeyPair, or a Map or array of those. A private key alone gives the public
  * key from its CRT form (n, e).
  */
 final class ClassKeyReader {
@@ -103,7 +103,7 @@ final class ClassKeyReader {
 
     private static boolean holdsKeys(Class<?> t) {
         return t == String.class || t == byte[].class || Key.class.isAssignableFrom(t) || t == KeyPair.class
-                || Map.class.isAssignableFrom(t) || t == Object.class;
+                || Map.class.isAssignableFrom(t) || t == Object.class || t == String[].class || t == Object[].class;
     }
 
     private void collect(Object value, String where, int depth) {
@@ -118,6 +118,11 @@ final class ClassKeyReader {
             parse((String) value, where);
         } else if (value instanceof byte[]) {
             der((byte[]) value, where, "DER");
+        } else if (value instanceof Object[] && depth == 0) {
+            Object[] items = (Object[]) value;
+            for (int i = 0; i < items.length && i < 16; i++) {
+                collect(items[i], where + "[" + i + "]", 1);
+            }
         } else if (value instanceof Map && depth == 0) {
             for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
                 collect(e.getValue(), where + "[\"" + e.getKey() + "\"]", 1);
@@ -164,10 +169,47 @@ final class ClassKeyReader {
             } catch (Exception e) {
                 // not a public key
             }
-            add(f.generatePrivate(new PKCS8EncodedKeySpec(der)), where + ", " + form + " of PKCS#8 DER");
+            try {
+                add(f.generatePrivate(new PKCS8EncodedKeySpec(der)), where + ", " + form + " of PKCS#8 DER");
+                return;
+            } catch (Exception e) {
+                // not a PKCS#8 private key
+            }
+            // PKCS#1 ("BEGIN RSA PRIVATE KEY" / "BEGIN RSA PUBLIC KEY"): the same key inside the standard wrappers.
+            byte[] rsaAlgorithm = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
+            try {
+                byte[] pkcs8 = sequence(concat(new byte[] {0x02, 0x01, 0x00}, rsaAlgorithm, tagged(0x04, der)));
+                add(f.generatePrivate(new PKCS8EncodedKeySpec(pkcs8)), where + ", " + form + " of PKCS#1 DER");
+                return;
+            } catch (Exception e) {
+                // not a PKCS#1 private key
+            }
+            byte[] spki = sequence(concat(rsaAlgorithm, tagged(0x03, concat(new byte[] {0x00}, der))));
+            add(f.generatePublic(new X509EncodedKeySpec(spki)), where + ", " + form + " of PKCS#1 DER");
         } catch (Exception e) {
-            // neither: not a key
+            // none of them: not a key
         }
+    }
+
+    private static byte[] sequence(byte[] body) {
+        return tagged(0x30, body);
+    }
+
+    /** DER tag, definite length, body. */
+    private static byte[] tagged(int tag, byte[] body) {
+        int n = body.length;
+        byte[] length = n < 0x80 ? new byte[] {(byte) n}
+                : n < 0x100 ? new byte[] {(byte) 0x81, (byte) n}
+                : new byte[] {(byte) 0x82, (byte) (n >> 8), (byte) n};
+        return concat(new byte[] {(byte) tag}, length, body);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.write(p, 0, p.length);
+        }
+        return out.toByteArray();
     }
 
     /** The first private key with its public key; else a public key alone; else a private key's own public half. */
