@@ -149,6 +149,18 @@ extension JavaCheckTests {
         XCTAssertTrue(r.findings.contains { $0.contains("makes its own keys anew in each JVM") }, r.findings.joined(separator: "\n"))
     }
 
+    /// RsaPemUtils: PRIVATE_KEY_PEM is PKCS#1 PEM ("BEGIN RSA PRIVATE KEY") wrapped into PKCS#8 by the
+    /// class; PUBLIC_KEY is Base64 X.509; blocks 117/128; MD5withRSA.
+    func testSamplePkcs1PemPrivateKey() throws {
+        let r = try check("org.sample.pkcs1pem.RsaPemUtils")
+        XCTAssertEqual(r.verdict, "compatible", failures(r))
+        XCTAssertEqual(r.keySource, "class-constant")
+        XCTAssertEqual(r.keySize, 1024)
+        XCTAssertEqual(r.signatureAlgorithm, "MD5withRSA")
+        XCTAssertEqual(r.encryptBlock, 117)
+        XCTAssertTrue(r.keyGenerator?.contains("PRIVATE_KEY_PEM (static String), PEM of PKCS#1 DER") ?? false, r.keyGenerator ?? "")
+    }
+
     /// The Base64 text of a sample's PRIVATE_KEY constant, read from its source.
     private func privateKeyConstant(of sample: String) throws -> String {
         let source = try String(contentsOf: Self.packageRoot.appendingPathComponent("Oracles/java/samples/\(sample)"), encoding: .utf8)

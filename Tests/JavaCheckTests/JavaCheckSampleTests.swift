@@ -172,6 +172,7 @@ extension JavaCheckTests {
             "com.sample.constkeys.RsaConstKeyUtils": "compatible", "org.sample.ownkeys.RsaService": "compatible",
             "com.sample.charsetarg.RsaCharsetUtils": "compatible", "com.sample.nopadding.RsaNoPaddingUtil": "incompatible",
             "cn.sample.privonly.LoginPasswordDecoder": "compatible", "com.sample.loadkeys.SessionCrypto": "compatible",
+            "org.sample.pkcs1pem.RsaPemUtils": "compatible",
         ]
         for (name, verdict) in expected {
             XCTAssertEqual(verdicts[name], verdict, name)
