@@ -39,12 +39,14 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]
         ),
-        .target(name: "TokenSign", dependencies: ["MD5", "BigNum"]),
+        // One-line, escaped rendering of echoed values for every error message.
+        .target(name: "OneLineText"),
+        .target(name: "TokenSign", dependencies: ["MD5", "BigNum", "OneLineText"]),
         // The strict JSON (RFC 8259) value, parser and serializer of every JSON this package reads or
         // writes itself: the number-check request/answer, the Java bridge's and the adapters' lines.
         .target(name: "StrictJSON"),
         // The number-check request (seed step 10): build, verify as the platform does, parse the answer.
-        .target(name: "NumberCheck", dependencies: ["RSA", "TokenSign", "StrictJSON"]),
+        .target(name: "NumberCheck", dependencies: ["RSA", "TokenSign", "StrictJSON", "OneLineText"]),
         // Child process groups and temporary files cleaned up on signals and exit (C signal handlers).
         .target(name: "CProcessGroups"),
         .target(name: "ProcessGroups", dependencies: ["CProcessGroups"]),
@@ -55,7 +57,7 @@ let package = Package(
         .target(
             name: "Conformance",
             dependencies: [
-                "RSA", "MD5", "TokenSign", "BigNum", "JavaOracle", "NumberCheck", "ProcessGroups", "ReportFiles",
+                "RSA", "MD5", "TokenSign", "BigNum", "JavaOracle", "NumberCheck", "ProcessGroups", "ReportFiles", "OneLineText",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
@@ -72,7 +74,7 @@ let package = Package(
         // java-check: a user's Java class driven through UserClassProbe as an ImplementationUnderTest.
         .target(name: "JavaCheck", dependencies: ["ImplementationProbes", "ReportFiles", "JavaOracle", "RSA", "StrictJSON"]),
         // port-check: drives an RsaUtils port in any language through an adapter (ADAPTER.md).
-        .target(name: "PortCheck", dependencies: ["Conformance", "ReportFiles", "JavaOracle", "ImplementationProbes", "RSA", "MD5", "TokenSign", "NumberCheck", "ProcessGroups", "StrictJSON"]),
+        .target(name: "PortCheck", dependencies: ["Conformance", "ReportFiles", "JavaOracle", "ImplementationProbes", "RSA", "MD5", "TokenSign", "NumberCheck", "ProcessGroups", "StrictJSON", "OneLineText"]),
         // dudect-style timing-leak statistics and measurement (`conformance timing`).
         .target(name: "TimingLeak", dependencies: ["RSA", "BigNum"]),
         // Bare-GMP RSA primitives in C: the "gmp-c" reference of `conformance bench` (not a safe RSA).
@@ -89,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "conformance",
             dependencies: [
-                "Conformance", "JavaOracle", "JavaCheck", "ImplementationProbes", "RSA", "MD5", "TokenSign", "NumberCheck", "PortCheck", "TimingLeak", "ProcessGroups", "Bench", "StrictJSON",
+                "Conformance", "JavaOracle", "JavaCheck", "ImplementationProbes", "RSA", "MD5", "TokenSign", "NumberCheck", "PortCheck", "TimingLeak", "ProcessGroups", "Bench", "StrictJSON", "OneLineText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -110,7 +112,7 @@ let package = Package(
         .testTarget(name: "NumberCheckTests", dependencies: ["TestSupport", "NumberCheck", "RSA", "TokenSign"]),
         .testTarget(name: "TokenSignTests", dependencies: ["TokenSign", "MD5", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "TimingLeakTests", dependencies: ["TimingLeak"]),
-        .testTarget(name: "ConformanceTests", dependencies: ["TestSupport", "Conformance", "ReportFiles", "JavaOracle", "RSA", "StrictJSON"]),
+        .testTarget(name: "ConformanceTests", dependencies: ["TestSupport", "Conformance", "ReportFiles", "OneLineText", "JavaOracle", "RSA", "StrictJSON"]),
         .testTarget(name: "ImplementationProbesTests", dependencies: ["ImplementationProbes", "RSA"]),
         .testTarget(name: "JavaCheckTests", dependencies: ["TestSupport", "JavaCheck", "ImplementationProbes", "JavaOracle", "RSA"]),
         .testTarget(name: "PortCheckTests", dependencies: ["TestSupport", "PortCheck", "Conformance", "RSA"]),

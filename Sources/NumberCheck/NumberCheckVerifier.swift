@@ -1,4 +1,5 @@
 import Foundation
+import OneLineText
 import RSA
 import StrictJSON
 import TokenSign
@@ -108,9 +109,9 @@ public enum NumberCheckVerifier {
         // 6. expected phone
         if let expectedPhone, !Array(expectedPhone.utf8).elementsEqual(phoneBytes) {
             return NumberCheckVerdict(result: .notLocalNumber, check: .phoneMatch,
-                                      reason: "the phone in phoneNum is not the expected \(messageQuoted(expectedPhone))", phone: phone)
+                                      reason: "the phone in phoneNum is not the expected \(OneLineText.quoted(expectedPhone))", phone: phone)
         }
-        let which = expectedPhone == nil ? "phone \(messageQuoted(phone))" : "the expected phone"
+        let which = expectedPhone == nil ? "phone \(OneLineText.quoted(phone))" : "the expected phone"
         return NumberCheckVerdict(result: .localNumber, check: .accepted,
                                   reason: "sign verified, phoneNum decrypts to \(which) (rule \(plaintextRule))", phone: phone)
     }
@@ -122,24 +123,3 @@ func wholeSeconds(_ value: Double) -> String {
     return String(Int64(value.rounded()))
 }
 
-/// `'value'` with quotes, backslashes and control characters escaped: messages stay on one line.
-func messageQuoted(_ value: String) -> String {
-    var out = "'"
-    for scalar in value.unicodeScalars {
-        switch scalar {
-        case "'": out += "\\'"
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            let v = scalar.value
-            if v < 0x20 || v == 0x7f || (0x80...0x9f).contains(v) || v == 0x2028 || v == 0x2029 {
-                out += "\\u{" + String(v, radix: 16) + "}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "'"
-}

@@ -1,3 +1,5 @@
+import OneLineText
+
 /// Which check of `TokenRequestValidator` rejected a request.
 public enum TokenCheckRule: String, Sendable, CaseIterable {
     /// 130010: a required parameter is empty or only whitespace.
@@ -78,14 +80,14 @@ public enum TokenRequestValidator {
         if !bytesEqual(request.businessType, miniProgramBusinessType) {
             return TokenCheckFailure(
                 rule: .businessType, error: .businessTypeError,
-                message: "businessType must be '\(miniProgramBusinessType)' (WeChat mini program), got \(quotedForMessage(request.businessType))")
+                message: "businessType must be '\(miniProgramBusinessType)' (WeChat mini program), got \(OneLineText.quoted(request.businessType))")
         }
 
         // 4. 110024
         if let configured = request.configuredBusinessType, !bytesEqual(configured, request.businessType) {
             return TokenCheckFailure(
                 rule: .businessTypeConfiguration, error: .businessTypeMisconfigured,
-                message: "the app is configured for businessType \(quotedForMessage(configured)), the request has \(quotedForMessage(request.businessType))")
+                message: "the app is configured for businessType \(OneLineText.quoted(configured)), the request has \(OneLineText.quoted(request.businessType))")
         }
 
         // 5. 103101 (msgId)

@@ -17,25 +17,3 @@ public enum TokenSignError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 }
 
-/// `'value'` with control characters and quotes escaped, so that a message quoting user input
-/// stays on one line.
-func quotedForMessage(_ value: String) -> String {
-    var out = "'"
-    for scalar in value.unicodeScalars {
-        switch scalar {
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "'": out += "\\'"
-        case "\\": out += "\\\\"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7f || scalar.properties.generalCategory == .lineSeparator
-                || scalar.properties.generalCategory == .paragraphSeparator || (0x80...0x9f).contains(scalar.value) {
-                out += "\\u{" + String(scalar.value, radix: 16) + "}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "'"
-}

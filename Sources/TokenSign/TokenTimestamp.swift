@@ -1,4 +1,5 @@
 import Foundation
+import OneLineText
 
 /// The getToken `timestamp`: the send time in China Standard Time (UTC+8, no daylight saving),
 /// 17 ASCII digits `yyyyMMddHHmmssSSS`, e.g. 2012-12-27 10:00:01.165 UTC → "20121227180001165".
@@ -41,11 +42,11 @@ public struct TokenTimestamp: Sendable, Hashable, Comparable, CustomStringConver
         let scalars = Array(text.unicodeScalars)
         let expected = "expected \(TokenTimestamp.digitCount) ASCII digits yyyyMMddHHmmssSSS"
         guard scalars.count == TokenTimestamp.digitCount else {
-            throw TokenSignError.invalidTimestamp("\(quotedForMessage(text)) has \(scalars.count) characters, \(expected)")
+            throw TokenSignError.invalidTimestamp("\(OneLineText.quoted(text)) has \(scalars.count) characters, \(expected)")
         }
         if let bad = scalars.firstIndex(where: { !("0"..."9").contains($0) }) {
             throw TokenSignError.invalidTimestamp(
-                "\(quotedForMessage(text)) has a non-digit at position \(bad + 1), \(expected)")
+                "\(OneLineText.quoted(text)) has a non-digit at position \(bad + 1), \(expected)")
         }
         let bytes = Array(text.utf8)   // 17 ASCII digits, one byte each
         func number(_ from: Int, _ count: Int) -> Int {
@@ -56,7 +57,7 @@ public struct TokenTimestamp: Sendable, Hashable, Comparable, CustomStringConver
         if let problem = TokenTimestamp.problem(year: fields.year, month: fields.month, day: fields.day,
                                                 hour: fields.hour, minute: fields.minute, second: fields.second,
                                                 millisecond: fields.millisecond) {
-            throw TokenSignError.invalidTimestamp("\(quotedForMessage(text)) is not a real date and time: \(problem)")
+            throw TokenSignError.invalidTimestamp("\(OneLineText.quoted(text)) is not a real date and time: \(problem)")
         }
         try self.init(year: fields.year, month: fields.month, day: fields.day, hour: fields.hour,
                       minute: fields.minute, second: fields.second, millisecond: fields.millisecond)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Conformance
 import Foundation
+import OneLineText
 import ProcessGroups
 #if canImport(Glibc)
 import Glibc

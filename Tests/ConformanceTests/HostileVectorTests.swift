@@ -1,6 +1,7 @@
 @testable import Conformance
 import BigNum
 import Foundation
+import OneLineText
 import RSA
 import XCTest
 
@@ -91,6 +92,16 @@ final class HostileVectorTests: XCTestCase {
         XCTAssertFalse(error.description.unicodeScalars.contains { $0.value == 0x1b || $0.value == 0x85 })
         XCTAssertTrue(error.description.contains(#"x\n\e[31mevil\u{0085}"#), error.description)
         XCTAssertEqual(OneLineText.escape("a\r\tb\u{7f}\u{1}\u{2028}ü"), #"a\r\tb\x7F\x01\u{2028}ü"#)
+    }
+
+    /// Quoted values (token-sign, number-check, port-check messages): the quote and the backslash are
+    /// escaped as well, so `'a\'b'` cannot be read as a value that ends early; bytes are cut at the limit.
+    func testQuotedValuesStayOnOneLineAndShowTheirEnd() {
+        XCTAssertEqual(OneLineText.quoted("it's\\n\n\u{1b}"), #"'it\'s\\n\n\e'"#)
+        XCTAssertEqual(OneLineText.quoted("say \"hi\"", quote: "\""), #""say \"hi\"""#)
+        XCTAssertEqual(OneLineText.quoted(bytes: []), "nothing")
+        XCTAssertEqual(OneLineText.quoted(bytes: Array("abcdef".utf8), limit: 3), #""abc"…"#)
+        XCTAssertEqual(OneLineText.quoted(bytes: [0x61, 0xff, 0x0a]), "\"a\u{FFFD}\\n\"")
     }
 
     func testBigIntShiftsAndBitTestsAreTotal() {

@@ -48,7 +48,7 @@ final class HostileAdapterTests: XCTestCase {
 
     func testControlCharactersAreEscaped() throws {
         let failure = try expectFailure(#"read l; printf 'bad\033[31m\tanswer\r\n'; cat >/dev/null"#)
-        XCTAssertTrue(failure.message.contains(#""bad\u{1b}[31m\tanswer\r""#), failure.message)
+        XCTAssertTrue(failure.message.contains(#""bad\e[31m\tanswer\r""#), failure.message)
         XCTAssertFalse(failure.message.unicodeScalars.contains { $0.value < 0x20 }, failure.message)
     }
 

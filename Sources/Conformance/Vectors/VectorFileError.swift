@@ -1,4 +1,5 @@
 import Foundation
+import OneLineText
 
 /// A vector file that cannot be read or decoded: the run's exit code is 2.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import OneLineText
 import JavaOracle
 import RSA
 import StrictJSON
@@ -108,15 +109,15 @@ public final class AdapterClient {
         do {
             value = try JSONParser(maximumBytes: max(options.maxLineBytes, JSONParser.defaultMaximumBytes)).parse(line)
         } catch {
-            throw fail("the answer to \(what) is not JSON (\(error)): \(Quoted.bytes(line))")
+            throw fail("the answer to \(what) is not JSON (\(error)): \(OneLineText.quoted(bytes: line))")
         }
         guard case .object(let answer) = value else {
-            throw fail("the answer to \(what) is not a JSON object: \(Quoted.bytes(line))")
+            throw fail("the answer to \(what) is not a JSON object: \(OneLineText.quoted(bytes: line))")
         }
         // `1.0` is the same number as `1` (JavaScript and some JSON writers print integers that way).
         guard answer["id"]?.intValue == id else {
             let got = answer["id"].map { "id \($0)" } ?? "no id"
-            throw fail("the answer to \(what) has \(got), expected \(id): \(Quoted.bytes(line))")
+            throw fail("the answer to \(what) has \(got), expected \(id): \(OneLineText.quoted(bytes: line))")
         }
         switch answer["ok"] {
         case .bool(true):
@@ -125,7 +126,7 @@ public final class AdapterClient {
             let error = answer["error"]?.stringValue ?? answer["error"].map(\.description) ?? "(no error message)"
             return .refused(error.split(whereSeparator: \.isNewline).joined(separator: " "))
         default:
-            throw fail("the answer to \(what) has no boolean \"ok\": \(Quoted.bytes(line))")
+            throw fail("the answer to \(what) has no boolean \"ok\": \(OneLineText.quoted(bytes: line))")
         }
     }
 
@@ -133,12 +134,12 @@ public final class AdapterClient {
     public func hello() throws -> AdapterHello {
         switch try call(.hello) {
         case .refused(let error):
-            throw fail("refused hello: \(Quoted.text(error))")
+            throw fail("refused hello: \(OneLineText.quoted(bytes: Array(error.utf8)))")
         case .ok(var fields):
             fields["id"] = nil
             fields["ok"] = nil
             guard case .array(let list)? = fields["ops"] else {
-                throw fail("the hello answer has no \"ops\" list: \(Quoted.text(PortJSON.object(fields).description))")
+                throw fail("the hello answer has no \"ops\" list: \(OneLineText.quoted(bytes: Array(PortJSON.object(fields).description.utf8)))")
             }
             var ops: [String] = []
             for item in list {
@@ -190,20 +191,20 @@ public final class AdapterClient {
         let seconds = Self.seconds(options.timeoutSeconds)
         switch failure {
         case .timedOut(let partial):
-            return "no answer to \(what) within \(seconds) (--timeout); read: \(Quoted.bytes(partial))"
+            return "no answer to \(what) within \(seconds) (--timeout); read: \(OneLineText.quoted(bytes: partial))"
         case .endOfOutput(let partial):
             if let status = process.exitStatus(waitingUpTo: 1) {
-                return "exited before answering \(what) (\(status)); read: \(Quoted.bytes(partial)); \(stderrHint)"
+                return "exited before answering \(what) (\(status)); read: \(OneLineText.quoted(bytes: partial)); \(stderrHint)"
             }
-            return "closed its stdout before answering \(what); read: \(Quoted.bytes(partial)); its stderr is in \(options.stderrLog)"
+            return "closed its stdout before answering \(what); read: \(OneLineText.quoted(bytes: partial)); its stderr is in \(options.stderrLog)"
         case .inputClosed(let reason):
             // Writing failed because it is gone: the same message as when its output ends.
             if let status = process.exitStatus(waitingUpTo: 1) {
-                return "exited before answering \(what) (\(status)); read: \(Quoted.bytes(process.pendingOutput())); \(stderrHint)"
+                return "exited before answering \(what) (\(status)); read: \(OneLineText.quoted(bytes: process.pendingOutput())); \(stderrHint)"
             }
             return "cannot send \(what): \(reason); its stderr is in \(options.stderrLog)"
         case .oversize(let partial):
-            return "the answer to \(what) is longer than \(options.maxLineBytes) bytes without a newline; it begins \(Quoted.bytes(partial))"
+            return "the answer to \(what) is longer than \(options.maxLineBytes) bytes without a newline; it begins \(OneLineText.quoted(bytes: partial))"
         case .writeTimedOut:
             return "did not read \(what) from its stdin within \(seconds) (--timeout)"
         }
@@ -218,7 +219,7 @@ public final class AdapterClient {
             try? handle.seek(toOffset: size > 4096 ? size - 4096 : 0)
             let tail = (try? handle.readToEnd()) ?? Data()
             if let last = tail.split(separator: 0x0a).last(where: { !$0.allSatisfy { $0 == 0x20 || $0 == 0x0d } }) {
-                hint += ", ending \(Quoted.bytes(Array(last)))"
+                hint += ", ending \(OneLineText.quoted(bytes: Array(last)))"
             }
         }
         return hint
