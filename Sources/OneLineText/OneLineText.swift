@@ -32,6 +32,11 @@ public enum OneLineText {
         return quoted(text, quote: "\"") + (bytes.count > limit ? "…" : "")
     }
 
+    /// The first `limit` bytes of `text`'s UTF-8, as `quoted(bytes:limit:)` (a long answer is cut).
+    public static func quoted(prefixOf text: String, limit: Int = 200) -> String {
+        quoted(bytes: Array(text.utf8), limit: limit)
+    }
+
     /// True when `escape` would change the text.
     public static func needsEscaping<S: StringProtocol>(_ text: S) -> Bool {
         text.unicodeScalars.contains { scalar in

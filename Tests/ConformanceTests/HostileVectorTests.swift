@@ -101,6 +101,7 @@ final class HostileVectorTests: XCTestCase {
         XCTAssertEqual(OneLineText.quoted("say \"hi\"", quote: "\""), #""say \"hi\"""#)
         XCTAssertEqual(OneLineText.quoted(bytes: []), "nothing")
         XCTAssertEqual(OneLineText.quoted(bytes: Array("abcdef".utf8), limit: 3), #""abc"…"#)
+        XCTAssertEqual(OneLineText.quoted(prefixOf: "abcdef", limit: 3), #""abc"…"#)
         XCTAssertEqual(OneLineText.quoted(bytes: [0x61, 0xff, 0x0a]), "\"a\u{FFFD}\\n\"")
     }
 

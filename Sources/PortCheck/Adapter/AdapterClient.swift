@@ -134,12 +134,12 @@ public final class AdapterClient {
     public func hello() throws -> AdapterHello {
         switch try call(.hello) {
         case .refused(let error):
-            throw fail("refused hello: \(OneLineText.quoted(bytes: Array(error.utf8)))")
+            throw fail("refused hello: \(OneLineText.quoted(prefixOf: error))")
         case .ok(var fields):
             fields["id"] = nil
             fields["ok"] = nil
             guard case .array(let list)? = fields["ops"] else {
-                throw fail("the hello answer has no \"ops\" list: \(OneLineText.quoted(bytes: Array(PortJSON.object(fields).description.utf8)))")
+                throw fail("the hello answer has no \"ops\" list: \(OneLineText.quoted(prefixOf: PortJSON.object(fields).description))")
             }
             var ops: [String] = []
             for item in list {

@@ -55,7 +55,7 @@ public final class AdapterPort {
         let a = try call(.verify, ["alg": .string(alg), "publicKey": .string(publicKey),
                                    "dataHex": .string(Hex.encode(data)), "signature": .string(signature)])
         guard let valid = a["valid"]?.boolValue else {
-            throw client.violation("the answer to verify has no boolean \"valid\": \(OneLineText.quoted(bytes: Array(PortJSON.object(a).description.utf8)))")
+            throw client.violation("the answer to verify has no boolean \"valid\": \(OneLineText.quoted(prefixOf: PortJSON.object(a).description))")
         }
         return valid
     }
@@ -99,7 +99,7 @@ public final class AdapterPort {
             if case .object? = try? JSONParser().parse(text) { return text }
             fallthrough
         default:
-            throw client.violation("the answer to numberCheckRequest has no JSON object \"request\": \(OneLineText.quoted(bytes: Array(PortJSON.object(a).description.utf8)))")
+            throw client.violation("the answer to numberCheckRequest has no JSON object \"request\": \(OneLineText.quoted(prefixOf: PortJSON.object(a).description))")
         }
     }
 
@@ -118,7 +118,7 @@ public final class AdapterPort {
 
     private func string(_ answer: JSONObject, _ key: String, _ op: AdapterOp) throws -> String {
         guard let value = answer[key]?.stringValue else {
-            throw client.violation("the answer to \(op.rawValue) has no string \"\(key)\": \(OneLineText.quoted(bytes: Array(PortJSON.object(answer).description.utf8)))")
+            throw client.violation("the answer to \(op.rawValue) has no string \"\(key)\": \(OneLineText.quoted(prefixOf: PortJSON.object(answer).description))")
         }
         return value
     }
@@ -128,7 +128,7 @@ public final class AdapterPort {
         switch Hex.decode(text) {
         case .success(let bytes): return bytes
         case .failure(let problem):
-            throw client.violation("the answer to \(op.rawValue): \"\(key)\" is \(problem): \(OneLineText.quoted(bytes: Array(text.utf8)))")
+            throw client.violation("the answer to \(op.rawValue): \"\(key)\" is \(problem): \(OneLineText.quoted(prefixOf: text))")
         }
     }
 }
